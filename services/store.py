@@ -11,8 +11,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, func, select
 
+from services.documents import LocationRecord, PageRecord, ServiceRecord
 from services.errors import InvalidInput
 from services.models import (
+    DELIVERY_TAXONOMY,
     NEEDS_TAXONOMY,
     SECTIONS_TAXONOMY,
     Accessibility,
@@ -318,3 +320,35 @@ class Store:
     def count_services(self) -> int:
         with self.session() as s:
             return int(s.exec(select(func.count()).select_from(Service)).one())
+
+    # -- records for documents -------------------------------------------------------------
+
+    def service_records(self, ids: Sequence[str]) -> list[ServiceRecord]:
+        """Services with all their relations, in key order; a constant number of statements."""
+        services = [s for s in self.get_services(ids) if s is not None]
+        keys = [s.id for s in services]
+        orgs = self.get_organizations([s.organization_id for s in services])
+        locations = self.locations_for_services(keys)
+        location_ids = list({loc.id for group in locations for loc in group})
+        access = dict(zip(location_ids, self.accessibility_for_locations(location_ids),
+                          strict=True))
+        sections = self.terms_for_services(SECTIONS_TAXONOMY, keys)
+        needs = self.terms_for_services(NEEDS_TAXONOMY, keys)
+        modes = self.terms_for_services(DELIVERY_TAXONOMY, keys)
+        costs = self.cost_options_for_services(keys)
+        languages = self.languages_for_services(keys)
+        provision = self.send_provision_for_services(keys)
+        return [
+            ServiceRecord(
+                service=s, organization=orgs[i],
+                locations=[LocationRecord(loc, access.get(loc.id, [])) for loc in locations[i]],
+                sections=sections[i], needs=needs[i], delivery_modes=modes[i],
+                cost_options=costs[i], languages=languages[i], send_provision=provision[i],
+            )
+            for i, s in enumerate(services)
+        ]
+
+    def page_records(self, pages: Sequence[Page]) -> list[PageRecord]:
+        terms = self.get_terms([p.section_id for p in pages if p.section_id])
+        by_id = {t.id: t for t in terms if t is not None}
+        return [PageRecord(p, by_id.get(p.section_id or "")) for p in pages]
