@@ -1,9 +1,9 @@
 """Domain errors. Hierarchy:
 
-    CatalogueError                 anything the catalogue refuses, with a message safe to show
-    ├── InvalidInput               a value a client sent is wrong (field names it)
-    ├── NotFound                   a record asked for by id or slug does not exist
-    └── Forbidden                  the caller lacks the role for this
+CatalogueError                 anything the catalogue refuses, with a message safe to show
+├── InvalidInput               a value a client sent is wrong (field names it)
+├── NotFound                   a record asked for by id or slug does not exist
+└── Forbidden                  the caller lacks the role for this
 """
 
 from __future__ import annotations

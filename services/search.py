@@ -62,18 +62,19 @@ class ServiceQuery:
 
     def validate(self) -> None:
         """Refuse what cannot be a real search, naming the field."""
-        for name, value in (("age", self.age), ("ageRange.from", self.age_from),
-                            ("ageRange.to", self.age_to)):
+        for name, value in (
+            ("age", self.age),
+            ("ageRange.from", self.age_from),
+            ("ageRange.to", self.age_to),
+        ):
             if value is not None and not 0 <= value <= MAX_AGE:
                 raise InvalidInput(
                     f"{name} must be between 0 and {MAX_AGE}: the Local Offer covers ages "
                     f"0 to {MAX_AGE}.",
                     field=name,
                 )
-        if (self.age_from is not None and self.age_to is not None
-                and self.age_from > self.age_to):
-            raise InvalidInput("ageRange.from must not be more than ageRange.to.",
-                               field="ageRange")
+        if self.age_from is not None and self.age_to is not None and self.age_from > self.age_to:
+            raise InvalidInput("ageRange.from must not be more than ageRange.to.", field="ageRange")
         if self.text is not None and len(self.text) > MAX_TEXT:
             raise InvalidInput(f"text must be at most {MAX_TEXT} characters.", field="text")
         known_modes = {m.value for m in DeliveryMode}

@@ -122,7 +122,9 @@ class Store:
 
     def languages_for_services(self, ids: Sequence[str]) -> list[list[Language]]:
         stmt = (
-            select(Language).where(col(Language.service_id).in_(set(ids))).order_by(col(Language.id))
+            select(Language)
+            .where(col(Language.service_id).in_(set(ids)))
+            .order_by(col(Language.id))
         )
         return self._grouped(stmt, ids, "service_id")
 
@@ -194,9 +196,7 @@ class Store:
         known = {t.id for t in terms}
         unknown = [i for i in asked if i not in known]
         if unknown:
-            raise InvalidInput(
-                f"Unknown {field} id(s): {', '.join(unknown)}.", field=field
-            )
+            raise InvalidInput(f"Unknown {field} id(s): {', '.join(unknown)}.", field=field)
         wanted = set(asked)
         grew = True
         while grew:
@@ -223,31 +223,41 @@ class Store:
             stmt = stmt.where(col(Service.id).in_(query.ids))
         for term_ids in (sections, needs, list(query.delivery_modes)):
             if term_ids:
-                stmt = stmt.where(col(Service.id).in_(
-                    select(Attribute.link_id).where(
-                        col(Attribute.link_entity) == "service",
-                        col(Attribute.taxonomy_term_id).in_(term_ids),
+                stmt = stmt.where(
+                    col(Service.id).in_(
+                        select(Attribute.link_id).where(
+                            col(Attribute.link_entity) == "service",
+                            col(Attribute.taxonomy_term_id).in_(term_ids),
+                        )
                     )
-                ))
+                )
         if query.languages:
-            stmt = stmt.where(col(Service.id).in_(
-                select(Language.service_id).where(col(Language.code).in_(query.languages))
-            ))
+            stmt = stmt.where(
+                col(Service.id).in_(
+                    select(Language.service_id).where(col(Language.code).in_(query.languages))
+                )
+            )
         if query.age is not None:
             stmt = stmt.where(
                 sa.or_(col(Service.minimum_age).is_(None), col(Service.minimum_age) <= query.age),
                 sa.or_(col(Service.maximum_age).is_(None), col(Service.maximum_age) >= query.age),
             )
         if query.age_from is not None:
-            stmt = stmt.where(sa.or_(col(Service.maximum_age).is_(None),
-                                     col(Service.maximum_age) >= query.age_from))
+            stmt = stmt.where(
+                sa.or_(
+                    col(Service.maximum_age).is_(None), col(Service.maximum_age) >= query.age_from
+                )
+            )
         if query.age_to is not None:
-            stmt = stmt.where(sa.or_(col(Service.minimum_age).is_(None),
-                                     col(Service.minimum_age) <= query.age_to))
+            stmt = stmt.where(
+                sa.or_(col(Service.minimum_age).is_(None), col(Service.minimum_age) <= query.age_to)
+            )
         if query.free_only:
-            stmt = stmt.where(col(Service.id).not_in(
-                select(CostOption.service_id).where(col(CostOption.amount) > 0)
-            ))
+            stmt = stmt.where(
+                col(Service.id).not_in(
+                    select(CostOption.service_id).where(col(CostOption.amount) > 0)
+                )
+            )
         if query.out_of_area is not None:
             stmt = stmt.where(col(Service.out_of_area) == query.out_of_area)
         if query.near is not None:
@@ -255,12 +265,14 @@ class Store:
             dy = (col(Location.latitude) - near.latitude) * KM_PER_DEGREE
             dx = (col(Location.longitude) - near.longitude) * (KM_PER_DEGREE * near.longitude_scale)
             nearest = (
-                select(ServiceAtLocation.service_id.label("sid"),  # type: ignore[attr-defined]
-                       func.min(dx * dx + dy * dy).label("d2"))
+                select(
+                    ServiceAtLocation.service_id.label("sid"),  # type: ignore[attr-defined]
+                    func.min(dx * dx + dy * dy).label("d2"),
+                )
                 .join(Location, col(Location.id) == col(ServiceAtLocation.location_id))
                 .where(col(Location.latitude).is_not(None))
                 .group_by(col(ServiceAtLocation.service_id))
-                .having(func.min(dx * dx + dy * dy) <= near.radius_km ** 2)
+                .having(func.min(dx * dx + dy * dy) <= near.radius_km**2)
                 .subquery()
             )
             stmt = stmt.join(nearest, nearest.c.sid == col(Service.id)).add_columns(nearest.c.d2)
@@ -290,11 +302,12 @@ class Store:
             stmt = stmt.where(vector.op("@@")(tsquery))
             return stmt, sa.desc(func.ts_rank_cd(vector, tsquery))
         fts = (
-            select(sa.literal_column("service_id").label("fid"),
-                   sa.literal_column("rank").label("frank"))
+            select(
+                sa.literal_column("service_id").label("fid"),
+                sa.literal_column("rank").label("frank"),
+            )
             .select_from(sa.text("service_fts"))
-            .where(sa.text("service_fts MATCH :fts_query").bindparams(
-                fts_query=fts5_query(words)))
+            .where(sa.text("service_fts MATCH :fts_query").bindparams(fts_query=fts5_query(words)))
             .subquery()
         )
         stmt = stmt.join(fts, fts.c.fid == col(Service.id))
@@ -330,8 +343,9 @@ class Store:
         orgs = self.get_organizations([s.organization_id for s in services])
         locations = self.locations_for_services(keys)
         location_ids = list({loc.id for group in locations for loc in group})
-        access = dict(zip(location_ids, self.accessibility_for_locations(location_ids),
-                          strict=True))
+        access = dict(
+            zip(location_ids, self.accessibility_for_locations(location_ids), strict=True)
+        )
         sections = self.terms_for_services(SECTIONS_TAXONOMY, keys)
         needs = self.terms_for_services(NEEDS_TAXONOMY, keys)
         modes = self.terms_for_services(DELIVERY_TAXONOMY, keys)
@@ -340,10 +354,15 @@ class Store:
         provision = self.send_provision_for_services(keys)
         return [
             ServiceRecord(
-                service=s, organization=orgs[i],
+                service=s,
+                organization=orgs[i],
                 locations=[LocationRecord(loc, access.get(loc.id, [])) for loc in locations[i]],
-                sections=sections[i], needs=needs[i], delivery_modes=modes[i],
-                cost_options=costs[i], languages=languages[i], send_provision=provision[i],
+                sections=sections[i],
+                needs=needs[i],
+                delivery_modes=modes[i],
+                cost_options=costs[i],
+                languages=languages[i],
+                send_provision=provision[i],
             )
             for i, s in enumerate(services)
         ]

@@ -18,16 +18,25 @@ SQLITE_UP = [
     + ", ".join(FIELDS)
     + ", tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE TRIGGER service_fts_insert AFTER INSERT ON service BEGIN "
-    "INSERT INTO service_fts(service_id, " + ", ".join(FIELDS) + ") VALUES (new.id, "
-    + ", ".join("new." + f for f in FIELDS) + "); END",
+    "INSERT INTO service_fts(service_id, "
+    + ", ".join(FIELDS)
+    + ") VALUES (new.id, "
+    + ", ".join("new." + f for f in FIELDS)
+    + "); END",
     "CREATE TRIGGER service_fts_delete AFTER DELETE ON service BEGIN "
     "DELETE FROM service_fts WHERE service_id = old.id; END",
     "CREATE TRIGGER service_fts_update AFTER UPDATE ON service BEGIN "
     "DELETE FROM service_fts WHERE service_id = old.id; "
-    "INSERT INTO service_fts(service_id, " + ", ".join(FIELDS) + ") VALUES (new.id, "
-    + ", ".join("new." + f for f in FIELDS) + "); END",
-    "INSERT INTO service_fts(service_id, " + ", ".join(FIELDS) + ") SELECT id, "
-    + ", ".join(FIELDS) + " FROM service",
+    "INSERT INTO service_fts(service_id, "
+    + ", ".join(FIELDS)
+    + ") VALUES (new.id, "
+    + ", ".join("new." + f for f in FIELDS)
+    + "); END",
+    "INSERT INTO service_fts(service_id, "
+    + ", ".join(FIELDS)
+    + ") SELECT id, "
+    + ", ".join(FIELDS)
+    + " FROM service",
 ]
 
 # Name and alternate name weigh most, then the description, then who it is for.

@@ -1,0 +1,1 @@
+"""The web side: Starlette app, GraphQL schema and resolvers, downloads, and the CLI."""

@@ -1,0 +1,108 @@
+"""The `local-offer` command: serve, migrate, seed, generate a large catalogue, print the schema."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from api.settings import Settings
+from services.database import make_engine, upgrade
+from services.errors import CatalogueError
+from services.seed import is_empty, load_catalogue, seed_demo
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "graphql" / "schema.graphql"
+
+
+def schema_sdl(settings: Settings) -> str:
+    from api.schema import build_schema
+
+    return build_schema(settings).as_str() + "\n"
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    upgrade(make_engine(settings.database_url))
+    print(f"Database schema is up to date ({settings.database_url}).")
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    loaded = seed_demo(engine)
+    if loaded:
+        print(f"Loaded the demo Local Offer: {loaded} services.")
+    else:
+        print("The catalogue already has services; left it as it is.")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    from services.synthetic import synthetic_catalogue
+
+    url = args.database_url or settings.database_url
+    engine = make_engine(url)
+    upgrade(engine)
+    if not is_empty(engine):
+        print(f"{url} already has services: generate into an empty database.", file=sys.stderr)
+        return 1
+    loaded = load_catalogue(engine, synthetic_catalogue(args.services))
+    print(f"Generated a synthetic catalogue of {loaded} services in {url}.")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
+    sdl = schema_sdl(Settings())
+    if args.check:
+        if not SCHEMA_FILE.exists() or SCHEMA_FILE.read_text("utf-8") != sdl:
+            print(f"{SCHEMA_FILE} is out of date: run `make schema`.", file=sys.stderr)
+            return 1
+        return 0
+    SCHEMA_FILE.write_text(sdl, "utf-8")
+    print(f"Wrote {SCHEMA_FILE}.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    uvicorn.run("api.app:create_app", factory=True, host=args.host or settings.host,
+                port=args.port or settings.port, workers=args.workers,
+                log_level=settings.log_level)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="local-offer", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("serve", help="serve the API (GraphiQL at /graphql)")
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    s.add_argument("--workers", type=int, default=1)
+    s.set_defaults(fn=cmd_serve)
+    sub.add_parser("migrate", help="upgrade the database schema").set_defaults(fn=cmd_migrate)
+    sub.add_parser("seed", help="load the demo Local Offer into an empty database").set_defaults(
+        fn=cmd_seed)
+    g = sub.add_parser("generate", help="generate a large synthetic catalogue for benchmarks")
+    g.add_argument("--services", type=int, default=10_000)
+    g.add_argument("--database-url")
+    g.set_defaults(fn=cmd_generate)
+    c = sub.add_parser("schema", help="write graphql/schema.graphql (--check: fail on drift)")
+    c.add_argument("--check", action="store_true")
+    c.set_defaults(fn=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    try:
+        return int(args.fn(args, Settings.from_env()))
+    except CatalogueError as error:
+        print(f"local-offer: {error.message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""How errors reach clients: expected ones with `extensions.code`, the rest masked and logged."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from services.errors import CatalogueError
+
+log = logging.getLogger("local_offer.errors")
+
+MASKED_MESSAGE = "Something went wrong on our side. Please try again later."
+
+
+def classify(error: GraphQLError) -> GraphQLError:
+    """Give every error a code; hide the detail of anything we did not expect."""
+    original = error.original_error
+    if isinstance(original, CatalogueError):
+        extensions = {"code": original.code}
+        if original.field:
+            extensions["field"] = original.field
+        return GraphQLError(
+            original.message, nodes=error.nodes, path=error.path, extensions=extensions
+        )
+    if original is None:
+        # Parse and validation errors: the client's query is wrong, and the message says how.
+        code = (error.extensions or {}).get("code") or "GRAPHQL_VALIDATION_FAILED"
+        return GraphQLError(
+            error.message,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={**(error.extensions or {}), "code": code},
+        )
+    log.error("Unexpected error in %s", error.path, exc_info=original)
+    return GraphQLError(
+        MASKED_MESSAGE,
+        nodes=error.nodes,
+        path=error.path,
+        extensions={"code": "INTERNAL_SERVER_ERROR"},
+    )
+
+
+class ErrorPolicy(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [classify(e) for e in result.errors]
+        pre = self.execution_context.pre_execution_errors
+        if pre:
+            self.execution_context.pre_execution_errors = [classify(e) for e in pre]

@@ -1,0 +1,243 @@
+"""The GraphQL schema: root query resolvers (thin: they call the store) and schema assembly."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import strawberry
+from anyio import to_thread
+from strawberry.extensions import ValidationCache
+from strawberry.types import Info
+
+from api.context import Context
+from api.errors import ErrorPolicy
+from api.limits import limits_extension
+from api.settings import Settings
+from api.types import (
+    LocalOffer,
+    Page,
+    PageInfo,
+    Service,
+    ServiceConnection,
+    ServiceEdge,
+    ServiceFilter,
+    TermWithCount,
+)
+from services import locales
+from services.errors import InvalidInput, NotFound
+from services.models import NEEDS_TAXONOMY, SECTIONS_TAXONOMY
+from services.search import Near, ServiceQuery
+from services.store import TermCount
+
+CURSOR_PREFIX = "offset:"
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"{CURSOR_PREFIX}{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+        if not text.startswith(CURSOR_PREFIX):
+            raise ValueError(text)
+        offset = int(text[len(CURSOR_PREFIX) :])
+        if offset < 0:
+            raise ValueError(text)
+        return offset
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InvalidInput("`after` is not a cursor from this API.", field="after") from error
+
+
+def check_locale(locale: str | None, info: Info[Context, None]) -> str:
+    """An explicit locale must be one we publish in; no locale means the negotiated one."""
+    if locale is None:
+        return info.context.locale
+    if locale not in locales.BY_CODE:
+        supported = ", ".join(locales.BY_CODE)
+        raise InvalidInput(
+            f"Unsupported locale {locale!r}. Supported: {supported}.", field="locale"
+        )
+    info.context.locale = locale
+    return locale
+
+
+def to_query(f: ServiceFilter | None) -> ServiceQuery:
+    if f is None:
+        return ServiceQuery()
+    return ServiceQuery(
+        text=f.text,
+        sections=tuple(str(s) for s in f.sections or ()),
+        needs=tuple(str(n) for n in f.needs or ()),
+        age=f.age,
+        age_from=f.age_range.from_ if f.age_range else None,
+        age_to=f.age_range.to if f.age_range else None,
+        free_only=bool(f.free_only),
+        delivery_modes=tuple(m.value for m in f.delivery_modes or ()),
+        out_of_area=f.out_of_area,
+        near=Near(f.near.latitude, f.near.longitude, f.near.radius_km) if f.near else None,
+        languages=tuple(f.languages or ()),
+    )
+
+
+async def run(info: Info[Context, None], fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+    """Run a blocking store call off the event loop."""
+    return await to_thread.run_sync(lambda: fn(*args, **kw))
+
+
+def tree(counts: list[TermCount]) -> list[TermWithCount]:
+    nodes = {
+        c.term.id: TermWithCount(
+            id=strawberry.ID(c.term.id),
+            name=c.term.name,
+            description=c.term.description,
+            service_count=c.service_count,
+            children=[],
+        )
+        for c in counts
+    }
+    roots = []
+    for c in counts:
+        if c.term.parent_id and c.term.parent_id in nodes:
+            nodes[c.term.parent_id].children.append(nodes[c.term.id])
+        else:
+            roots.append(nodes[c.term.id])
+    return roots
+
+
+@strawberry.type(description="Everything a family-facing app can read from the Local Offer.")
+class Query:
+    @strawberry.field(description="Search and list services. `first` is at most 100.")
+    async def services(
+        self,
+        info: Info[Context, None],
+        filter: Annotated[
+            ServiceFilter | None,
+            strawberry.argument(  # noqa: A002
+                description="What to search for; no filter lists every service."
+            ),
+        ] = None,
+        first: Annotated[int, strawberry.argument(description="Page size, 1 to 100.")] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor after which the page starts.")
+        ] = None,
+        locale: Annotated[
+            str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
+        ] = None,
+    ) -> ServiceConnection:
+        check_locale(locale, info)
+        limit = info.context.settings.max_page_size
+        if not 1 <= first <= limit:
+            raise InvalidInput(f"`first` must be between 1 and {limit}.", field="first")
+        offset = decode_cursor(after) + 1 if after else 0
+        result = await run(
+            info, info.context.store.search_services, to_query(filter), offset=offset, limit=first
+        )
+        for row in result.services:
+            info.context.loaders.services.prime(row.id, row)
+        edges = [
+            ServiceEdge(
+                cursor=encode_cursor(offset + i),
+                node=Service.from_model(s),
+                distance_km=result.distances_km.get(s.id),
+            )
+            for i, s in enumerate(result.services)
+        ]
+        return ServiceConnection(
+            edges=edges,
+            total_count=result.total,
+            page_info=PageInfo(
+                has_next_page=offset + len(edges) < result.total,
+                has_previous_page=offset > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )
+
+    @strawberry.field(description="One service by id; null with a NOT_FOUND error if unknown.")
+    async def service(
+        self,
+        info: Info[Context, None],
+        id: Annotated[strawberry.ID, strawberry.argument(description="The service's id.")],  # noqa: A002
+        locale: Annotated[
+            str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
+        ] = None,
+    ) -> Service | None:
+        check_locale(locale, info)
+        row = await info.context.loaders.services.load(str(id))
+        if row is None:
+            raise NotFound(f"No service has the id {str(id)!r}.", field="id")
+        return Service.from_model(row)
+
+    @strawberry.field(description="The Local Offer sections as a tree, with service counts.")
+    async def sections(self, info: Info[Context, None]) -> list[TermWithCount]:
+        return tree(await run(info, info.context.store.term_counts, SECTIONS_TAXONOMY))
+
+    @strawberry.field(
+        description="The SEND needs as a tree (four broad areas and finer terms), "
+        "with service counts."
+    )
+    async def needs(self, info: Info[Context, None]) -> list[TermWithCount]:
+        return tree(await run(info, info.context.store.term_counts, NEEDS_TAXONOMY))
+
+    @strawberry.field(description="Information pages, optionally in some sections only.")
+    async def pages(
+        self,
+        info: Info[Context, None],
+        sections: Annotated[
+            list[strawberry.ID] | None,
+            strawberry.argument(description="Section ids; a section includes its children."),
+        ] = None,
+        locale: Annotated[
+            str | None, strawberry.argument(description="Language to answer in.")
+        ] = None,
+    ) -> list[Page]:
+        check_locale(locale, info)
+        store = info.context.store
+        ids = await run(info, store.expand_terms, SECTIONS_TAXONOMY, sections or [], "sections")
+        return [Page.from_model(p) for p in await run(info, store.pages, ids)]
+
+    @strawberry.field(description="One information page by slug; null with NOT_FOUND if unknown.")
+    async def page(
+        self,
+        info: Info[Context, None],
+        slug: Annotated[str, strawberry.argument(description="The page's slug, e.g. 'mediation'.")],
+        locale: Annotated[
+            str | None, strawberry.argument(description="Language to answer in.")
+        ] = None,
+    ) -> Page | None:
+        check_locale(locale, info)
+        row = await run(info, info.context.store.page_by_slug, slug)
+        if row is None:
+            raise NotFound(f"No information page has the slug {slug!r}.", field="slug")
+        return Page.from_model(row)
+
+    @strawberry.field(
+        description="The council, how to contact it, how to get this information "
+        "in a different way, and how to comment or complain."
+    )
+    async def local_offer(self, info: Info[Context, None]) -> LocalOffer:
+        row = await run(info, info.context.store.local_offer)
+        if row is None:
+            raise NotFound("This Local Offer has not been set up yet.")
+        return LocalOffer.from_model(row)
+
+
+class LocalOfferSchema(strawberry.Schema):
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        """Expected errors are not news, and ErrorPolicy already logged the unexpected ones."""
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with its extensions; validation rules are built here, once."""
+    limits = limits_extension(
+        max_depth=settings.max_query_depth,
+        max_aliases=settings.max_aliases,
+        max_tokens=settings.max_tokens,
+    )
+    return LocalOfferSchema(
+        query=Query,
+        extensions=[limits, lambda: ValidationCache(maxsize=256), ErrorPolicy],
+    )
