@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import strawberry
 from anyio import to_thread
-from strawberry.extensions import ValidationCache
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import Info
 
 from api.context import Context
@@ -239,5 +239,10 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
     return LocalOfferSchema(
         query=Query,
-        extensions=[limits, lambda: ValidationCache(maxsize=256), ErrorPolicy],
+        extensions=[
+            limits,
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+            ErrorPolicy,
+        ],
     )
