@@ -371,3 +371,7 @@ class Store:
         terms = self.get_terms([p.section_id for p in pages if p.section_id])
         by_id = {t.id: t for t in terms if t is not None}
         return [PageRecord(p, by_id.get(p.section_id or "")) for p in pages]
+
+    def all_service_ids(self) -> list[str]:
+        with self.session() as s:
+            return list(s.exec(select(Service.id).order_by(col(Service.id))).all())

@@ -20,7 +20,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from services import locales
-from services.documents import PageRecord, ServiceRecord
+from services.documents import Document, PageRecord, ServiceRecord
 from services.models import LocalOffer, Page, Service, TaxonomyTerm
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -211,3 +211,51 @@ def update_catalogue(path: Path, locale: str, pot: Catalog) -> tuple[int, int]:
     with path.open("wb") as handle:
         write_po(handle, merged, width=100, include_previous=True, sort_output=False)
     return len(merged), sum(1 for m in merged if m.id and m.fuzzy)
+
+
+def localize_document(document: Document, catalogues: ContentCatalogues, locale: str) -> Document:
+    """The document with every record's text in `locale`, English where no current
+    translation exists (each such field is named in the record's `content_lang`)."""
+    if is_source(locale):
+        return document
+    return dataclasses.replace(
+        document,
+        title=_localized_title(document, catalogues, locale),
+        local_offer=catalogues.local_offer(document.local_offer, locale),
+        services=[catalogues.service(r, locale) for r in document.services],
+        pages=[catalogues.page(p, locale) for p in document.pages],
+        sections=[catalogues.term(t, locale) for t in document.sections],
+    )
+
+
+def _localized_title(document: Document, catalogues: ContentCatalogues, locale: str) -> str:
+    """The title follows its record: a service's name, a page's title, a section's name."""
+    if document.kind == "service" and len(document.services) == 1:
+        service = document.services[0].service
+        return catalogues.serve(locale, key("service", service.id, "name"), service.name).text
+    if document.kind == "page" and len(document.pages) == 1:
+        page = document.pages[0].page
+        return catalogues.serve(locale, key("page", page.slug, "title"), page.title).text
+    if document.kind == "local_offer":
+        return catalogues.local_offer(document.local_offer, locale).title
+    section = next((t for t in document.sections if t.name == document.title), None)
+    if section is not None:
+        return catalogues.term(section, locale).name
+    return document.title
+
+
+def export_and_update(services: Iterable[Service], pages: Iterable[Page],
+                      terms: Iterable[TaxonomyTerm], local_offer: LocalOffer | None,
+                      folder: Path = LOCALES_DIR) -> dict[str, tuple[int, int]]:
+    """Write `content.pot` from the catalogue and merge it into every language's `content.po`.
+    Returns, per locale, (entries, fuzzy entries awaiting the translator)."""
+    pot = template(source_entries(services, pages, terms, local_offer))
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{DOMAIN}.pot").open("wb") as handle:
+        write_po(handle, pot, width=100, omit_header=False, sort_output=False)
+    results = {}
+    for loc in locales.SUPPORTED:
+        if not is_source(loc.code):
+            path = folder / loc.code.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
+            results[loc.code] = update_catalogue(path, loc.code, pot)
+    return results
