@@ -6,19 +6,25 @@ import logging
 from typing import Any
 
 import sqlalchemy as sa
+from anyio import to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
+from api import auth, downloads, staff
 from api.context import Context
 from api.loaders import Loaders
+from api.ratelimit import SlidingWindow
+from api.renditions import Renditions
 from api.schema import build_schema
 from api.settings import Settings
+from services import auth as staff_tokens
 from services import locales
 from services.database import make_engine
 from services.store import Store
+from services.translations import ContentCatalogues
 
 log = logging.getLogger("local_offer")
 
@@ -26,16 +32,29 @@ log = logging.getLogger("local_offer")
 class LocalOfferGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with our typed context and locale negotiation."""
 
-    def __init__(self, store: Store, settings: Settings, **kwargs: Any) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, *, renditions: Renditions | None = None,
+        **kwargs: Any
+    ) -> None:
         super().__init__(build_schema(settings), graphql_ide="graphiql", **kwargs)
         self.store = store
         self.settings = settings
+        self.renditions = renditions
+        self.rate_limiter = SlidingWindow(settings.public_mutations_per_minute)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         locale = locales.negotiate(
             None, request.headers.get("accept-language"), self.settings.default_locale
         )
         response.headers["content-language"] = locale
+        # Only a request with a bearer token pays for the lookup; an unknown or revoked token
+        # leaves it anonymous, so public fields still answer and staff ones are FORBIDDEN.
+        token = auth.bearer_token(request.headers.get("authorization"))
+        principal = (
+            await to_thread.run_sync(staff_tokens.authenticate, self.store.engine, token)
+            if token
+            else None
+        )
         return Context(
             store=self.store,
             settings=self.settings,
@@ -43,6 +62,9 @@ class LocalOfferGraphQL(GraphQL[Context, None]):
             locale=locale,
             request=request,
             response=response,
+            principal=principal,
+            rate_limiter=self.rate_limiter,
+            renditions=self.renditions,
         )
 
 
@@ -50,7 +72,14 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     settings = settings or Settings.from_env()
     if store is None:
         store = Store(make_engine(settings.database_url, echo=settings.sql_echo))
-    graphql = LocalOfferGraphQL(store, settings)
+    renditions = Renditions(
+        store,
+        ContentCatalogues(),
+        concurrency=settings.render_concurrency,
+        queue=settings.render_queue,
+        cache_bytes=settings.render_cache_mb * 1024 * 1024,
+    )
+    graphql = LocalOfferGraphQL(store, settings, renditions=renditions)
 
     async def healthz(_: Request) -> JSONResponse:
         try:
@@ -69,8 +98,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             Route("/", home),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            *staff.routes(store),
+            *downloads.routes(renditions),
         ]
     )
     app.state.store = store
     app.state.settings = settings
+    app.state.renditions = renditions
     return app

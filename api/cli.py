@@ -73,6 +73,57 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_token(args: argparse.Namespace, settings: Settings) -> int:
+    """Staff tokens: the secret is printed once, only its hash is stored."""
+    from services import auth
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    if args.action == "create":
+        row, secret = auth.create_token(engine, name=args.name or "", role=args.role or "")
+        print(f"Created {row.role} token {row.id} for {row.name}. Keep it secret; it is not "
+              f"shown again:\n{secret}")
+    elif args.action == "revoke":
+        row = auth.revoke_token(engine, args.id or "", actor="command line")
+        print(f"Revoked token {row.id} ({row.name}).")
+    else:
+        for row in auth.list_tokens(engine):
+            state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+            print(f"{row.id}  {row.role:<8} {state:<18} {row.name}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
+    """Remove personal data from requests and comments closed long enough ago."""
+    from services import feedback, format_requests
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    days = settings.purge_after_days if args.older_than_days is None else args.older_than_days
+    requests = format_requests.purge_closed(engine, older_than_days=days)
+    comments = feedback.purge_closed(engine, older_than_days=days)
+    print(f"Removed contact details from {requests} requests and {comments} comments closed "
+          f"more than {days} days ago.")
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace, settings: Settings) -> int:
+    """Export the catalogue's English text and merge it into every content catalogue."""
+    from services.models import NEEDS_TAXONOMY, SECTIONS_TAXONOMY
+    from services.store import Store
+    from services.translations import export_and_update
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    store = Store(engine)
+    services = [s for s in store.get_services(store.all_service_ids()) if s is not None]
+    terms = store.terms(SECTIONS_TAXONOMY) + store.terms(NEEDS_TAXONOMY)
+    results = export_and_update(services, store.pages(), terms, store.local_offer())
+    for locale, (entries, fuzzy) in results.items():
+        print(f"{locale}: {entries} entries, {fuzzy} marked fuzzy (English changed)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="local-offer", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -91,11 +142,28 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("schema", help="write graphql/schema.graphql (--check: fail on drift)")
     c.add_argument("--check", action="store_true")
     c.set_defaults(fn=cmd_schema)
+    tr = sub.add_parser("translations", help="export the catalogue's text to locales/content.pot "
+                        "and update every content.po (changed English is marked fuzzy)")
+    tr.add_argument("action", choices=["update"])
+    tr.set_defaults(fn=cmd_translations)
+    t = sub.add_parser("token", help="create, list or revoke staff bearer tokens")
+    t.add_argument("action", choices=["create", "list", "revoke"])
+    t.add_argument("--role", choices=["editor", "officer", "admin"])
+    t.add_argument("--name", help="whose token it is (create)")
+    t.add_argument("--id", help="the token's public id, tok_... (revoke)")
+    t.set_defaults(fn=cmd_token)
+    u = sub.add_parser("purge-requests", help="remove contact details from requests and "
+                       "comments closed more than N days ago (default: purge_after_days)")
+    u.add_argument("--older-than-days", type=int)
+    u.set_defaults(fn=cmd_purge)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # A line per Alembic plugin and per WeasyPrint layout step is noise in a server log.
+    for noisy in ("alembic", "weasyprint.progress", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     args = parser().parse_args(argv)
     try:
         return int(args.fn(args, Settings.from_env()))

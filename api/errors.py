@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from services.errors import CatalogueError
+from graphql import GraphQLError
+from services.errors import CatalogueError, InvalidFields
 
 log = logging.getLogger("local_offer.errors")
 
@@ -43,12 +43,23 @@ def classify(error: GraphQLError) -> GraphQLError:
     )
 
 
+def expand(error: GraphQLError) -> list[GraphQLError]:
+    """One error per wrong field when an input had several, so a form can show them all."""
+    original = error.original_error
+    if isinstance(original, InvalidFields):
+        return [
+            classify(GraphQLError(e.message, nodes=error.nodes, path=error.path, original_error=e))
+            for e in original.errors
+        ]
+    return [classify(error)]
+
+
 class ErrorPolicy(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         if result is not None and result.errors:
-            result.errors = [classify(e) for e in result.errors]
+            result.errors = [c for e in result.errors for c in expand(e)]
         pre = self.execution_context.pre_execution_errors
         if pre:
             self.execution_context.pre_execution_errors = [classify(e) for e in pre]

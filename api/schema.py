@@ -11,9 +11,11 @@ from anyio import to_thread
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import Info
 
+from api import staff
 from api.context import Context
 from api.errors import ErrorPolicy
 from api.limits import limits_extension
+from api.rendition_types import Rendition, RenditionOptions, RenderFormat, render
 from api.settings import Settings
 from api.types import (
     LocalOffer,
@@ -32,6 +34,7 @@ from services.search import Near, ServiceQuery
 from services.store import TermCount
 
 CURSOR_PREFIX = "offset:"
+MAX_COLLECTION = 100  # services in a booklet made from ids or a search
 
 
 def encode_cursor(offset: int) -> str:
@@ -108,7 +111,7 @@ def tree(counts: list[TermCount]) -> list[TermWithCount]:
 
 
 @strawberry.type(description="Everything a family-facing app can read from the Local Offer.")
-class Query:
+class Query(staff.Query):
     @strawberry.field(description="Search and list services. `first` is at most 100.")
     async def services(
         self,
@@ -224,6 +227,63 @@ class Query:
             raise NotFound("This Local Offer has not been set up yet.")
         return LocalOffer.from_model(row)
 
+    @strawberry.field(
+        description="A booklet of services with a contents list, as a document: name exactly "
+        "one of `section`, `ids` or `filter` (a search, as in `services`; its first "
+        f"{MAX_COLLECTION} results)."
+    )
+    async def render_collection(
+        self,
+        info: Info[Context, None],
+        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
+            description="The format to render.")],
+        section: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Every service in this section and its children.")] = None,
+        ids: Annotated[list[strawberry.ID] | None, strawberry.argument(
+            description=f"These services, in this order (at most {MAX_COLLECTION}).")] = None,
+        filter: Annotated[ServiceFilter | None, strawberry.argument(  # noqa: A002
+            description="The services a search finds.")] = None,
+        locale: Annotated[str | None, strawberry.argument(
+            description="Language; default: the request's.")] = None,
+        options: Annotated[RenditionOptions | None, strawberry.argument(
+            description="Choices such as the large print size.")] = None,
+    ) -> Rendition:
+        chosen = [name for name, value in (("section", section), ("ids", ids),
+                                           ("filter", filter)) if value is not None]
+        if len(chosen) != 1:
+            raise InvalidInput("Name exactly one of section, ids or filter.", field="section")
+        if section is not None:
+            return await render(info, "section", (str(section),), format, locale, options)
+        if ids is not None:
+            wanted = tuple(dict.fromkeys(str(i) for i in ids))
+            if not 1 <= len(wanted) <= MAX_COLLECTION:
+                raise InvalidInput(f"ids must name 1 to {MAX_COLLECTION} services.", field="ids")
+            found = await info.context.loaders.services.load_many(list(wanted))
+            missing = [i for i, row in zip(wanted, found, strict=True) if row is None]
+            if missing:
+                raise NotFound(f"No service has the id(s) {', '.join(missing)}.", field="ids")
+            return await render(info, "services", wanted, format, locale, options)
+        result = await run(info, info.context.store.search_services, to_query(filter),
+                           offset=0, limit=MAX_COLLECTION)
+        if not result.services:
+            raise NotFound("The search finds no services to put in a booklet.", field="filter")
+        return await render(info, "services", tuple(s.id for s in result.services), format,
+                            locale, options)
+
+    @strawberry.field(description="The whole Local Offer (every information page and public "
+                                  "service) as one document.")
+    async def local_offer_rendition(
+        self,
+        info: Info[Context, None],
+        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
+            description="The format to render.")],
+        locale: Annotated[str | None, strawberry.argument(
+            description="Language; default: the request's.")] = None,
+        options: Annotated[RenditionOptions | None, strawberry.argument(
+            description="Choices such as the large print size.")] = None,
+    ) -> Rendition:
+        return await render(info, "local_offer", (), format, locale, options)
+
 
 class LocalOfferSchema(strawberry.Schema):
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
@@ -239,6 +299,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
     return LocalOfferSchema(
         query=Query,
+        mutation=staff.Mutation,
         extensions=[
             limits,
             lambda: ParserCache(maxsize=256),

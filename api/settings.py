@@ -23,6 +23,14 @@ class Settings:
     max_tokens: int = 2000
     log_level: str = "info"
     sql_echo: bool = False
+    render_concurrency: int = 2
+    render_queue: int = 16
+    render_cache_mb: int = 256
+    # Staff work (issue 5).
+    review_interval_months: int = 12  # a service is due for review this long after a check
+    request_answer_working_days: int = 10  # answer-by date for a request for another format
+    purge_after_days: int = 90  # contact details go this long after a request or comment closes
+    public_mutations_per_minute: int = 10  # per client address and worker process; 0: no limit
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

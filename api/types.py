@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
+from api.auth import staff_only
 from api.context import Context
-from services import models
+from api.rendition_types import Rendition, RenditionOptions, RenderFormat, render
+from services import models, reviews
+from services.auth import EDITOR, OFFICER
+
+if TYPE_CHECKING:
+    from api.feedback import FeedbackComment
 
 
 @strawberry.enum(description="How a family reaches a service.")
@@ -290,6 +297,40 @@ class Service:
         rows = await info.context.loaders.send_provision.load(self.row.id)
         return [SendProvisionAnswer(question=r.question, answer=r.answer) for r in rows]
 
+    @strawberry.field(
+        description="Staff (editor): true when the information is past its review date or "
+        "was never checked. The service stays public.",
+        extensions=staff_only(EDITOR),
+    )
+    def review_overdue(self) -> bool | None:
+        return reviews.is_overdue(self.row)
+
+    @strawberry.field(
+        description="Staff (editor or officer): corrections families sent about this service "
+        "that are not yet done or rejected, oldest first.",
+        extensions=staff_only(EDITOR, OFFICER),
+    )
+    async def open_corrections(
+        self, info: Info[Context, None]
+    ) -> list[Annotated[FeedbackComment, strawberry.lazy("api.feedback")]] | None:
+        from api.feedback import staff_view  # api.feedback imports this module
+
+        return await staff_view(info, await info.context.corrections.load(self.row.id))
+
+    @strawberry.field(description="This service as a document in a format and language: easy "
+                                  "read, accessible HTML, plain text, PDF or large print.")
+    async def rendition(
+        self,
+        info: Info[Context, None],
+        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
+            description="The format to render.")],
+        locale: Annotated[str | None, strawberry.argument(
+            description="Language; default: the request's.")] = None,
+        options: Annotated[RenditionOptions | None, strawberry.argument(
+            description="Choices such as the large print size.")] = None,
+    ) -> Rendition:
+        return await render(info, "service", (self.row.id,), format, locale, options)
+
 
 @strawberry.type(
     description="An information page: what SEN support is, how to ask for an "
@@ -329,6 +370,19 @@ class Page:
             return None
         term = await info.context.loaders.terms.load(self.row.section_id)
         return TaxonomyTerm.from_model(term) if term else None
+
+    @strawberry.field(description="This page as a document in a format and language.")
+    async def rendition(
+        self,
+        info: Info[Context, None],
+        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
+            description="The format to render.")],
+        locale: Annotated[str | None, strawberry.argument(
+            description="Language; default: the request's.")] = None,
+        options: Annotated[RenditionOptions | None, strawberry.argument(
+            description="Choices such as the large print size.")] = None,
+    ) -> Rendition:
+        return await render(info, "page", (self.row.slug,), format, locale, options)
 
 
 @strawberry.type(description="The council publishing this Local Offer and how to reach it.")

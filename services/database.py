@@ -22,7 +22,9 @@ def normalise_url(url: str) -> str:
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
-    kwargs: dict[str, Any] = {"echo": echo}
+    # Database errors quote their SQL; without hide_parameters they would also quote the values,
+    # and those can be a family's contact details, which must never reach a log.
+    kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": not echo}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

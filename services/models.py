@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -237,3 +237,146 @@ class LocalOffer(SQLModel, table=True):
     feedback: str = ""
     complaints: str = ""
     last_modified: dt.datetime = Field(default_factory=utcnow)
+
+
+# -- staff work: tokens, audit, change log, requests for another format, feedback, reviews ----
+
+
+class CatalogueVersion(SQLModel, table=True):
+    """One counter, bumped in the same transaction as every change to what documents say:
+    cached renditions key on it, so a change makes them stale."""
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 1
+    changed_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class StaffToken(SQLModel, table=True):
+    """A council staff member's bearer token; only its sha256 is stored."""
+
+    id: str = Field(primary_key=True, max_length=40)
+    name: str = Field(max_length=200)
+    role: str = Field(max_length=20)
+    token_hash: str = Field(unique=True, max_length=64)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    revoked_at: dt.datetime | None = None
+
+
+class AuditEvent(SQLModel, table=True):
+    """A staff action: who, what, when, on which record. Never holds personal data."""
+
+    __table_args__ = (Index("ix_auditevent_record", "record_type", "record_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=250)
+    action: str = Field(max_length=60)
+    record_type: str = Field(max_length=40)
+    record_id: str = Field(max_length=100)
+    detail: str = Field(default="", max_length=500)
+
+
+class ChangeLog(SQLModel, table=True):
+    """One changed field of a catalogue record, in the shape of HSDS `metadata`."""
+
+    __table_args__ = (Index("ix_changelog_resource", "resource_type", "resource_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    resource_id: str = Field(max_length=100)
+    resource_type: str = Field(max_length=40)
+    last_action_date: dt.datetime = Field(default_factory=utcnow, index=True)
+    last_action_type: str = Field(max_length=20)
+    field_name: str = Field(max_length=60)
+    previous_value: str | None = None
+    replacement_value: str | None = None
+    updated_by: str = Field(max_length=250)
+
+
+class ServiceReview(SQLModel, table=True):
+    """A check that a service's information is still right."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=100)
+    reviewed_on: dt.date
+    next_due: dt.date
+    reviewed_by: str = Field(max_length=250)
+    note: str = Field(default="", max_length=2000)
+
+
+class FormatRequest(SQLModel, table=True):
+    """A family's request for information in a different way. The contact_* fields and
+    other_needs are personal data: staff-only, never logged, purged after closure."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(unique=True, max_length=40)
+    subject_type: str = Field(max_length=20)
+    subject_ids: str = ""  # space-separated ids or slug; empty for the whole Local Offer
+    format: str = Field(max_length=30, index=True)
+    font_size_pt: int | None = None
+    locale: str = Field(default="en-GB", max_length=20)
+    format_details: str = Field(default="", max_length=500)
+    delivery: str = Field(max_length=20)
+    contact_name: str | None = Field(default=None, max_length=200)
+    contact_email: str | None = Field(default=None, max_length=254)
+    contact_phone: str | None = Field(default=None, max_length=30)
+    contact_address: str | None = Field(default=None, max_length=500)
+    contact_postcode: str | None = Field(default=None, max_length=10)
+    other_needs: str = Field(default="", max_length=1000)
+    status: str = Field(default="received", max_length=20, index=True)
+    answer_by: dt.date = Field(index=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    closed_at: dt.datetime | None = Field(default=None, index=True)
+    purged_at: dt.datetime | None = None
+
+
+class FormatRequestNote(SQLModel, table=True):
+    """A staff note on a request (may hold personal data: purged with the contact details)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="formatrequest.id", index=True)
+    author: str = Field(max_length=250)
+    text: str = Field(max_length=2000)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class FormatRequestDocument(SQLModel, table=True):
+    """A document produced for a request, with the bytes sent, so it can be downloaded again."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="formatrequest.id", index=True)
+    renderer: str = Field(max_length=40)
+    locale: str = Field(max_length=20)
+    media_type: str = Field(max_length=100)
+    filename: str = Field(max_length=200)
+    sha256: str = Field(max_length=64)
+    size: int
+    catalogue_version: int
+    content: bytes | None = Field(default=None, sa_type=LargeBinary)
+    created_by: str = Field(max_length=250)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Feedback(SQLModel, table=True):
+    """A comment on the Local Offer (SEND Regulations 2014 reg. 56): held for moderation,
+    published with the council's response. contact_* fields are personal data."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(unique=True, max_length=40)
+    subject_type: str = Field(max_length=20)
+    subject_id: str | None = Field(default=None, max_length=100, index=True)
+    kind: str = Field(max_length=30, index=True)
+    correction_type: str | None = Field(default=None, max_length=40)
+    comment: str = Field(max_length=2000)
+    published_comment: str | None = Field(default=None, max_length=2000)
+    theme: str | None = Field(default=None, max_length=100)
+    contact_name: str | None = Field(default=None, max_length=200)
+    contact_email: str | None = Field(default=None, max_length=254)
+    contact_phone: str | None = Field(default=None, max_length=30)
+    status: str = Field(default="pending", max_length=20, index=True)
+    reject_reason: str | None = Field(default=None, max_length=40)
+    response: str | None = Field(default=None, max_length=2000)
+    action_status: str | None = Field(default=None, max_length=20)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    moderated_at: dt.datetime | None = None
+    responded_at: dt.datetime | None = None
+    closed_at: dt.datetime | None = None
+    purged_at: dt.datetime | None = None

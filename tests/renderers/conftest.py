@@ -57,10 +57,13 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Debian Chromium for the session, driven by Playwright (never a
-    downloaded browser build), with an empty profile and no background network."""
+    """One headless Debian Chromium per test module, driven by Playwright (never a
+    downloaded browser build), with an empty profile and no background network.
+
+    Module scope, not session: Playwright's sync API keeps an event loop running while it is
+    open, which would break the asyncio tests that pytest runs after this module."""
     if not Path(CHROMIUM).exists():
         _missing(f"{CHROMIUM} is not installed (Debian package chromium)")
     if not AXE.exists():
