@@ -439,8 +439,8 @@ class FeedbackMutation:
         return (await staff_view(info, [row]))[0]
 
     @strawberry.mutation(
-        description="Staff (officer or editor): say what the council will do about a comment, "
-        "or move its action on. DONE closes it (and an open correction).",
+        description="Staff (officer; an editor for corrections only): say what the council will "
+        "do about a comment, or move its action on. DONE closes it (and an open correction).",
         extensions=auth.staff_only(OFFICER, EDITOR),
     )
     async def respond_to_feedback(

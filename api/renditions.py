@@ -91,7 +91,7 @@ class Renditions:
     """Renders and caches; one per process, shared by GraphQL and the download routes."""
 
     def __init__(self, store: Store, catalogues: ContentCatalogues, *, concurrency: int = 2,
-                 queue: int = 16, cache_bytes: int = 256 * 1024 * 1024) -> None:
+                 queue: int = 32, cache_bytes: int = 256 * 1024 * 1024) -> None:
         self.store = store
         self.catalogues = catalogues
         self.limiter = anyio.CapacityLimiter(concurrency)

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from api import staff
 from api.context import Context
 from api.errors import ErrorPolicy
+from api.auth import staff_only
 from api.limits import limits_extension
 from api.rendition_types import Rendition, RenditionOptions, RenderFormat, render
 from api.settings import Settings
@@ -26,8 +27,11 @@ from api.types import (
     ServiceEdge,
     ServiceFilter,
     TermWithCount,
+    EasyReadFinding,
+    easy_read_findings,
 )
 from services import locales
+from services.auth import EDITOR
 from services.errors import InvalidInput, NotFound
 from services.models import NEEDS_TAXONOMY, SECTIONS_TAXONOMY
 from services.search import Near, ServiceQuery
@@ -35,6 +39,7 @@ from services.store import TermCount
 
 CURSOR_PREFIX = "offset:"
 MAX_COLLECTION = 100  # services in a booklet made from ids or a search
+MAX_DRAFT = 20_000  # characters of draft easy-read text checked at once
 
 
 def encode_cursor(offset: int) -> str:
@@ -269,6 +274,21 @@ class Query(staff.Query):
             raise NotFound("The search finds no services to put in a booklet.", field="filter")
         return await render(info, "services", tuple(s.id for s in result.services), format,
                             locale, options)
+
+    @strawberry.field(
+        description="Staff (editor): check draft easy-read text before saving it. Returns what "
+        "breaks the easy-read rules; empty when the text is fine.",
+        extensions=staff_only(EDITOR),
+    )
+    def check_easy_read(
+        self,
+        info: Info[Context, None],
+        text: Annotated[str, strawberry.argument(
+            description="The draft: one sentence or idea per line.")],
+    ) -> list[EasyReadFinding] | None:
+        if len(text) > MAX_DRAFT:
+            raise InvalidInput(f"text must be at most {MAX_DRAFT} characters.", field="text")
+        return easy_read_findings(text, info.context.locale)
 
     @strawberry.field(description="The whole Local Offer (every information page and public "
                                   "service) as one document.")

@@ -24,7 +24,7 @@ class Settings:
     log_level: str = "info"
     sql_echo: bool = False
     render_concurrency: int = 2
-    render_queue: int = 16
+    render_queue: int = 32
     render_cache_mb: int = 256
     # Staff work (issue 5).
     review_interval_months: int = 12  # a service is due for review this long after a check

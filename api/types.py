@@ -12,6 +12,7 @@ from strawberry.types import Info
 from api.auth import staff_only
 from api.context import Context
 from api.rendition_types import Rendition, RenditionOptions, RenderFormat, render
+from renderers import easy_read_check
 from services import models, reviews
 from services.auth import EDITOR, OFFICER
 
@@ -175,6 +176,20 @@ class SendProvisionAnswer:
     answer: str = strawberry.field(description="The provider's answer.")
 
 
+@strawberry.type(description="Something in staff-written easy-read text that breaks the UK "
+                             "easy-read guidance, and how to fix it.")
+class EasyReadFinding:
+    rule: str = strawberry.field(description="Which rule: sentence_length, acronym, number_word, "
+                                             "abbreviation, roman_numeral or date_in_figures.")
+    message: str = strawberry.field(description="What is wrong and how to fix it, in plain words.")
+    excerpt: str = strawberry.field(description="The sentence it is in.")
+
+
+def easy_read_findings(text: str, locale: str) -> list[EasyReadFinding]:
+    return [EasyReadFinding(rule=f.rule, message=f.message, excerpt=f.excerpt)
+            for f in easy_read_check.check(text, locale=locale)]
+
+
 @strawberry.type(
     description="A service in the Local Offer (HSDS service), with who it is "
     "for, how to apply and how decisions are made."
@@ -316,6 +331,15 @@ class Service:
         from api.feedback import staff_view  # api.feedback imports this module
 
         return await staff_view(info, await info.context.corrections.load(self.row.id))
+
+    @strawberry.field(
+        description="Staff (editor): where the service's easy-read sentences break the easy-read "
+        "rules (15 words or fewer, no unexplained acronyms, numbers as digits, ...). Empty: "
+        "nothing to fix.",
+        extensions=staff_only(EDITOR),
+    )
+    def easy_read_report(self, info: Info[Context, None]) -> list[EasyReadFinding] | None:
+        return easy_read_findings(self.row.easy_read_description, info.context.locale)
 
     @strawberry.field(description="This service as a document in a format and language: easy "
                                   "read, accessible HTML, plain text, PDF or large print.")

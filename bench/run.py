@@ -155,6 +155,9 @@ def main() -> int:
               f"| dicts + json.dumps, same data (floor) | {floor_s * 1000:.1f} | 1.0x |",
               f"| GraphQL page of 100 services | {graphql_s * 1000:.1f} | "
               f"{graphql_s / floor_s:.1f}x |"]
+    from bench.renditions import pdf_timings, server_timings
+
+    lines += ["", *pdf_timings(store), "", *server_timings(store, env)]
     report = "\n".join(lines)
     print(report)
     out = ROOT / "bench" / "results"
