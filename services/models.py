@@ -74,6 +74,11 @@ class Organization(SQLModel, table=True):
 class Service(SQLModel, table=True):
     """HSDS service, plus what a Local Offer must say: who for, how to apply, how decided."""
 
+    __table_args__ = (
+        Index("ix_service_name_id", "name", "id"),
+        Index("ix_service_status", "status"),
+    )
+
     id: str = Field(primary_key=True, max_length=100)
     organization_id: str = Field(foreign_key="organization.id", index=True, max_length=100)
     name: str = Field(max_length=300)
@@ -187,7 +192,8 @@ class Attribute(SQLModel, table=True):
 
     __table_args__ = (
         Index("ix_attribute_link", "link_entity", "link_id"),
-        Index("ix_attribute_term", "taxonomy_term_id", "link_id"),
+        # Covers "services with any of these terms" without touching the table.
+        Index("ix_attribute_term", "taxonomy_term_id", "link_entity", "link_id"),
     )
     id: str = Field(primary_key=True, max_length=220)
     link_id: str = Field(max_length=100)
