@@ -14,7 +14,7 @@ from renderers import REGISTRY
 from services import locales
 
 # Derived from the registry: a new renderer module is a new format here, with no other change.
-RenderFormat = strawberry.enum(
+RenderFormat = strawberry.enum(  # type: ignore[call-overload]
     Enum(  # type: ignore[misc]
         "RenderFormat",
         {name.upper(): strawberry.enum_value(name, description=renderer.description)

@@ -142,10 +142,11 @@ class Renditions:
         content = output if isinstance(output, bytes) else output.encode("utf-8")
         self.renders += 1
         stem = "-".join(request.ids[:1]) or request.subject_type.replace("_", "-")
+        kind = renderer.name.replace("_", "-")
         return Rendition(
             format=renderer.name, media_type=renderer.media_type, locale=request.locale,
             content=content, sha256=hashlib.sha256(content).hexdigest(),
-            filename=f"{stem}-{renderer.name.replace('_', '-')}-{request.locale}{renderer.extension}",
+            filename=f"{stem}-{kind}-{request.locale}{renderer.extension}",
             binary=renderer.binary,
         )
 

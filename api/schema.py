@@ -12,13 +12,16 @@ from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import Info
 
 from api import staff
+from api.auth import staff_only
 from api.context import Context
 from api.errors import ErrorPolicy
-from api.auth import staff_only
 from api.limits import limits_extension
-from api.rendition_types import Rendition, RenditionOptions, RenderFormat, render
+from api.rendition_types import RenderFormat, Rendition, RenditionOptions, render
 from api.settings import Settings
+from api.translation import localize
+from api.translation_status import TranslationQuery
 from api.types import (
+    EasyReadFinding,
     LocalOffer,
     Page,
     PageInfo,
@@ -27,7 +30,6 @@ from api.types import (
     ServiceEdge,
     ServiceFilter,
     TermWithCount,
-    EasyReadFinding,
     easy_read_findings,
 )
 from services import locales
@@ -36,6 +38,7 @@ from services.errors import InvalidInput, NotFound
 from services.models import NEEDS_TAXONOMY, SECTIONS_TAXONOMY
 from services.search import Near, ServiceQuery
 from services.store import TermCount
+from services.translations import TERM_FIELDS
 
 CURSOR_PREFIX = "offset:"
 MAX_COLLECTION = 100  # services in a booklet made from ids or a search
@@ -69,6 +72,8 @@ def check_locale(locale: str | None, info: Info[Context, None]) -> str:
             f"Unsupported locale {locale!r}. Supported: {supported}.", field="locale"
         )
     info.context.locale = locale
+    if info.context.response is not None:
+        info.context.response.headers["content-language"] = locale
     return locale
 
 
@@ -83,7 +88,7 @@ def to_query(f: ServiceFilter | None) -> ServiceQuery:
         age_from=f.age_range.from_ if f.age_range else None,
         age_to=f.age_range.to if f.age_range else None,
         free_only=bool(f.free_only),
-        delivery_modes=tuple(m.value for m in f.delivery_modes or ()),
+        delivery_modes=tuple(str(m.value) for m in f.delivery_modes or ()),
         out_of_area=f.out_of_area,
         near=Near(f.near.latitude, f.near.longitude, f.near.radius_km) if f.near else None,
         languages=tuple(f.languages or ()),
@@ -95,17 +100,20 @@ async def run(info: Info[Context, None], fn: Callable[..., Any], *args: Any, **k
     return await to_thread.run_sync(lambda: fn(*args, **kw))
 
 
-def tree(counts: list[TermCount]) -> list[TermWithCount]:
-    nodes = {
-        c.term.id: TermWithCount(
-            id=strawberry.ID(c.term.id),
-            name=c.term.name,
-            description=c.term.description,
-            service_count=c.service_count,
-            children=[],
-        )
-        for c in counts
-    }
+def term_with_count(count: TermCount, context: Context) -> TermWithCount:
+    text = localize(context, count.term, "term", count.term.id, TERM_FIELDS)
+    return TermWithCount(
+        id=strawberry.ID(count.term.id),
+        name=text.row.name,
+        description=text.row.description,
+        service_count=count.service_count,
+        children=[],
+        translation=text.translation,
+    )
+
+
+def tree(counts: list[TermCount], context: Context) -> list[TermWithCount]:
+    nodes = {c.term.id: term_with_count(c, context) for c in counts}
     roots = []
     for c in counts:
         if c.term.parent_id and c.term.parent_id in nodes:
@@ -116,7 +124,7 @@ def tree(counts: list[TermCount]) -> list[TermWithCount]:
 
 
 @strawberry.type(description="Everything a family-facing app can read from the Local Offer.")
-class Query(staff.Query):
+class Query(staff.Query, TranslationQuery):
     @strawberry.field(description="Search and list services. `first` is at most 100.")
     async def services(
         self,
@@ -148,7 +156,7 @@ class Query(staff.Query):
         edges = [
             ServiceEdge(
                 cursor=encode_cursor(offset + i),
-                node=Service.from_model(s),
+                node=Service.from_model(s, info.context),
                 distance_km=result.distances_km.get(s.id),
             )
             for i, s in enumerate(result.services)
@@ -177,18 +185,33 @@ class Query(staff.Query):
         row = await info.context.loaders.services.load(str(id))
         if row is None:
             raise NotFound(f"No service has the id {str(id)!r}.", field="id")
-        return Service.from_model(row)
+        return Service.from_model(row, info.context)
 
     @strawberry.field(description="The Local Offer sections as a tree, with service counts.")
-    async def sections(self, info: Info[Context, None]) -> list[TermWithCount]:
-        return tree(await run(info, info.context.store.term_counts, SECTIONS_TAXONOMY))
+    async def sections(
+        self,
+        info: Info[Context, None],
+        locale: Annotated[
+            str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
+        ] = None,
+    ) -> list[TermWithCount]:
+        check_locale(locale, info)
+        counts = await run(info, info.context.store.term_counts, SECTIONS_TAXONOMY)
+        return tree(counts, info.context)
 
     @strawberry.field(
         description="The SEND needs as a tree (four broad areas and finer terms), "
         "with service counts."
     )
-    async def needs(self, info: Info[Context, None]) -> list[TermWithCount]:
-        return tree(await run(info, info.context.store.term_counts, NEEDS_TAXONOMY))
+    async def needs(
+        self,
+        info: Info[Context, None],
+        locale: Annotated[
+            str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
+        ] = None,
+    ) -> list[TermWithCount]:
+        check_locale(locale, info)
+        return tree(await run(info, info.context.store.term_counts, NEEDS_TAXONOMY), info.context)
 
     @strawberry.field(description="Information pages, optionally in some sections only.")
     async def pages(
@@ -205,7 +228,7 @@ class Query(staff.Query):
         check_locale(locale, info)
         store = info.context.store
         ids = await run(info, store.expand_terms, SECTIONS_TAXONOMY, sections or [], "sections")
-        return [Page.from_model(p) for p in await run(info, store.pages, ids)]
+        return [Page.from_model(p, info.context) for p in await run(info, store.pages, ids)]
 
     @strawberry.field(description="One information page by slug; null with NOT_FOUND if unknown.")
     async def page(
@@ -220,17 +243,24 @@ class Query(staff.Query):
         row = await run(info, info.context.store.page_by_slug, slug)
         if row is None:
             raise NotFound(f"No information page has the slug {slug!r}.", field="slug")
-        return Page.from_model(row)
+        return Page.from_model(row, info.context)
 
     @strawberry.field(
         description="The council, how to contact it, how to get this information "
         "in a different way, and how to comment or complain."
     )
-    async def local_offer(self, info: Info[Context, None]) -> LocalOffer:
+    async def local_offer(
+        self,
+        info: Info[Context, None],
+        locale: Annotated[
+            str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
+        ] = None,
+    ) -> LocalOffer:
+        check_locale(locale, info)
         row = await run(info, info.context.store.local_offer)
         if row is None:
             raise NotFound("This Local Offer has not been set up yet.")
-        return LocalOffer.from_model(row)
+        return LocalOffer.from_model(row, info.context)
 
     @strawberry.field(
         description="A booklet of services with a contents list, as a document: name exactly "

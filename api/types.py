@@ -11,10 +11,12 @@ from strawberry.types import Info
 
 from api.auth import staff_only
 from api.context import Context
-from api.rendition_types import Rendition, RenditionOptions, RenderFormat, render
+from api.rendition_types import RenderFormat, Rendition, RenditionOptions, render
+from api.translation import TranslationInfo, date_text, localize, money_text
 from renderers import easy_read_check
 from services import models, reviews
 from services.auth import EDITOR, OFFICER
+from services.translations import LOCAL_OFFER_FIELDS, PAGE_FIELDS, SERVICE_FIELDS, TERM_FIELDS
 
 if TYPE_CHECKING:
     from api.feedback import FeedbackComment
@@ -60,7 +62,8 @@ class ServiceStatus(Enum):
     )
 
 
-@strawberry.type(description="A body that provides services (HSDS organization).")
+@strawberry.type(description="A body that provides services (HSDS organization). Its text is "
+                             "served in English: organisations are not translated.")
 class Organization:
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
     name: str = strawberry.field(description="The organisation's name.")
@@ -92,14 +95,22 @@ class TaxonomyTerm:
     parent_id: strawberry.ID | None = strawberry.field(
         description="The broader term this one sits under, if any."
     )
+    translation: TranslationInfo = strawberry.field(
+        description="The language each text field is really served in: the locale asked for, "
+        "or English where there is no current translation (missing or stale)."
+    )
 
     @classmethod
-    def from_model(cls, row: models.TaxonomyTerm) -> TaxonomyTerm:
+    def from_model(cls, row: models.TaxonomyTerm,
+                   context: Context | None = None) -> TaxonomyTerm:
+        """The term in the context's locale (English without a context)."""
+        text = localize(context, row, "term", row.id, TERM_FIELDS)
         return cls(
             id=strawberry.ID(row.id),
-            name=row.name,
-            description=row.description,
+            name=text.row.name,
+            description=text.row.description,
             parent_id=strawberry.ID(row.parent_id) if row.parent_id else None,
+            translation=text.translation,
         )
 
 
@@ -112,9 +123,14 @@ class TermWithCount:
         description="Public services in this term or any of its children."
     )
     children: list[TermWithCount] = strawberry.field(description="Narrower terms, in order.")
+    translation: TranslationInfo = strawberry.field(
+        description="The language each text field is really served in: the locale asked for, "
+        "or English where there is no current translation (missing or stale)."
+    )
 
 
-@strawberry.type(description="A place where services are delivered (HSDS location).")
+@strawberry.type(description="A place where services are delivered (HSDS location). Names, "
+                             "addresses and accessibility notes are served in English.")
 class Location:
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
     name: str = strawberry.field(description="The place's name.")
@@ -150,14 +166,20 @@ class CostOption:
     amount: float | None = strawberry.field(description="Amount in the currency.")
     currency: str = strawberry.field(description="ISO 4217 currency code.")
     amount_description: str | None = strawberry.field(description="More about the amount.")
+    formatted_amount: str | None = strawberry.field(
+        description="The amount written for the request's locale (Babel), e.g. '£4.50' in "
+        "en-GB or '4,50 £' in pl."
+    )
 
     @classmethod
-    def from_model(cls, row: models.CostOption) -> CostOption:
+    def from_model(cls, row: models.CostOption,
+                   context: Context | None = None) -> CostOption:
         return cls(
             option=row.option,
             amount=row.amount,
             currency=row.currency,
             amount_description=row.amount_description,
+            formatted_amount=money_text(row.amount, row.currency, context),
         )
 
 
@@ -226,15 +248,28 @@ class Service:
     assured_date: dt.date | None = strawberry.field(
         description="When the information was last checked (HSDS assured_date)."
     )
+    assured_date_text: str | None = strawberry.field(
+        description="`assuredDate` written out in full for the request's locale (Babel), e.g. "
+        "'Monday, 3 March 2025'."
+    )
     review_due_date: dt.date | None = strawberry.field(
         description="When the information is next due to be checked."
     )
     last_modified: dt.datetime = strawberry.field(description="When the record last changed.")
+    translation: TranslationInfo = strawberry.field(
+        description="The language each text field is really served in: the locale asked for, "
+        "or English where there is no current translation (missing or stale)."
+    )
 
     @classmethod
-    def from_model(cls, row: models.Service) -> Service:
+    def from_model(cls, original: models.Service,
+                   context: Context | None = None) -> Service:
+        """The service with its text in the context's locale (English without a context);
+        `row` stays the stored row."""
+        text = localize(context, original, "service", original.id, SERVICE_FIELDS)
+        row = text.row
         return cls(
-            row=row,
+            row=original,
             id=strawberry.ID(row.id),
             name=row.name,
             alternate_name=row.alternate_name,
@@ -255,8 +290,10 @@ class Service:
             out_of_area_name=row.out_of_area_name,
             easy_read=[s for s in row.easy_read_description.splitlines() if s.strip()],
             assured_date=row.assured_date,
+            assured_date_text=date_text(row.assured_date, context),
             review_due_date=row.review_due_date,
             last_modified=row.last_modified,
+            translation=text.translation,
         )
 
     @strawberry.field(description="The organisation that provides the service.")
@@ -272,14 +309,15 @@ class Service:
     @strawberry.field(description="The Local Offer sections the service appears in.")
     async def sections(self, info: Info[Context, None]) -> list[TaxonomyTerm]:
         return [
-            TaxonomyTerm.from_model(t)
+            TaxonomyTerm.from_model(t, info.context)
             for t in await info.context.loaders.sections.load(self.row.id)
         ]
 
     @strawberry.field(description="The SEND needs the service is for (empty: all needs).")
     async def needs(self, info: Info[Context, None]) -> list[TaxonomyTerm]:
         return [
-            TaxonomyTerm.from_model(t) for t in await info.context.loaders.needs.load(self.row.id)
+            TaxonomyTerm.from_model(t, info.context)
+            for t in await info.context.loaders.needs.load(self.row.id)
         ]
 
     @strawberry.field(description="How the service is delivered.")
@@ -290,7 +328,7 @@ class Service:
     @strawberry.field(description="Prices; empty when the service is free.")
     async def cost_options(self, info: Info[Context, None]) -> list[CostOption]:
         return [
-            CostOption.from_model(c)
+            CostOption.from_model(c, info.context)
             for c in await info.context.loaders.cost_options.load(self.row.id)
         ]
 
@@ -372,12 +410,22 @@ class Page:
     )
     easy_read: list[str] = strawberry.field(description="Easy-read sentences, one idea each.")
     assured_date: dt.date | None = strawberry.field(description="When it was last checked.")
+    assured_date_text: str | None = strawberry.field(
+        description="`assuredDate` written out in full for the request's locale (Babel)."
+    )
     last_modified: dt.datetime = strawberry.field(description="When it last changed.")
+    translation: TranslationInfo = strawberry.field(
+        description="The language each text field is really served in: the locale asked for, "
+        "or English where there is no current translation (missing or stale)."
+    )
 
     @classmethod
-    def from_model(cls, row: models.Page) -> Page:
+    def from_model(cls, original: models.Page, context: Context | None = None) -> Page:
+        """The page with its text in the context's locale (English without a context)."""
+        text = localize(context, original, "page", original.slug, PAGE_FIELDS)
+        row = text.row
         return cls(
-            row=row,
+            row=original,
             id=strawberry.ID(row.id),
             slug=row.slug,
             title=row.title,
@@ -385,7 +433,9 @@ class Page:
             body=row.body,
             easy_read=[s for s in row.easy_read_description.splitlines() if s.strip()],
             assured_date=row.assured_date,
+            assured_date_text=date_text(row.assured_date, context),
             last_modified=row.last_modified,
+            translation=text.translation,
         )
 
     @strawberry.field(description="The Local Offer section the page belongs to.")
@@ -393,7 +443,7 @@ class Page:
         if not self.row.section_id:
             return None
         term = await info.context.loaders.terms.load(self.row.section_id)
-        return TaxonomyTerm.from_model(term) if term else None
+        return TaxonomyTerm.from_model(term, info.context) if term else None
 
     @strawberry.field(description="This page as a document in a format and language.")
     async def rendition(
@@ -425,9 +475,17 @@ class LocalOffer:
     feedback: str = strawberry.field(description="How to comment on the Local Offer.")
     complaints: str = strawberry.field(description="How to complain or challenge a decision.")
     last_modified: dt.datetime = strawberry.field(description="When this last changed.")
+    translation: TranslationInfo = strawberry.field(
+        description="The language each text field is really served in: the locale asked for, "
+        "or English where there is no current translation (missing or stale)."
+    )
 
     @classmethod
-    def from_model(cls, row: models.LocalOffer) -> LocalOffer:
+    def from_model(cls, original: models.LocalOffer,
+                   context: Context | None = None) -> LocalOffer:
+        """The Local Offer's text in the context's locale (English without a context)."""
+        text = localize(context, original, "local_offer", original.id, LOCAL_OFFER_FIELDS)
+        row = text.row
         return cls(
             council_name=row.council_name,
             title=row.title,
@@ -440,6 +498,7 @@ class LocalOffer:
             feedback=row.feedback,
             complaints=row.complaints,
             last_modified=row.last_modified,
+            translation=text.translation,
         )
 
 

@@ -1,4 +1,4 @@
-"""Loads a catalogue from data files (the demo Local Offer, or a synthetic one) in one transaction."""
+"""Loads a catalogue from data files (the demo Local Offer or a synthetic one) in one go."""
 
 from __future__ import annotations
 

@@ -222,7 +222,7 @@ class Store:
         if query.has_text and not query.words:
             return SearchResult([], 0, {})  # only punctuation: nothing can match
 
-        stmt = select(Service.id).where(is_public())
+        stmt: Any = select(Service.id).where(is_public())
         order: list[Any] = []
         distance: Any = None
 
@@ -304,7 +304,7 @@ class Store:
 
     def _text_match(self, stmt: Any, words: list[str]) -> tuple[Any, Any]:
         if self.dialect == "postgresql":
-            vector = sa.literal_column("service.search_vector")
+            vector: Any = sa.literal_column("service.search_vector")
             tsquery = func.plainto_tsquery("english", " ".join(words))
             stmt = stmt.where(vector.op("@@")(tsquery))
             return stmt, sa.desc(func.ts_rank_cd(vector, tsquery))

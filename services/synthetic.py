@@ -80,7 +80,7 @@ def synthetic_catalogue(services: int, *, seed: int = 7) -> dict[str, Any]:
                 "eligibility_description": f"Children and young people who live in {place}.",
                 "application_process": "Phone or email the team to ask for a referral form.",
                 "referral_route": rng.choice(["self_referral", "professional_referral"]),
-                "decision_process": "The team leader looks at each referral within 10 working days.",
+                "decision_process": "The team leader looks at each referral within 10 days.",
                 "cost_options": [] if i % 5 else [{"option": "Per session", "amount": 5.0}],
                 "delivery_modes": rng.sample(MODES, rng.randint(1, 2)),
                 "languages": ["en"] + rng.sample(LANGUAGES[1:], rng.randint(0, 2)),

@@ -6,16 +6,15 @@ import ast
 from pathlib import Path
 
 import graphql as graphql_core
+from api.cli import SCHEMA_FILE, schema_sdl
+from api.schema import build_schema
+from api.settings import Settings
 from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
     GraphQLInterfaceType,
     GraphQLObjectType,
 )
-
-from api.cli import SCHEMA_FILE, schema_sdl
-from api.schema import build_schema
-from api.settings import Settings
 
 ROOT = Path(__file__).parents[2]
 
