@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from api.renditions import Rendition, Renditions
+from api.renditions import WHOLE_DOCUMENTS, Rendition, Renditions
 from api.renditions import Request as RenditionRequest
 from services import locales
 from services.errors import Busy, CatalogueError, InvalidInput
@@ -50,15 +50,16 @@ def _request(request: Request) -> RenditionRequest:
         ident, fmt = _split(request.path_params["name"])
         return RenditionRequest(ROUTES[kind], (ident,), fmt, locale, font_size)
     stem, fmt = _split(request.path_params["name"])
-    if stem == "local-offer":
-        return RenditionRequest("local_offer", (), fmt, locale, font_size)
+    whole = {name: subject for subject, name in WHOLE_DOCUMENTS.items()}
+    if stem in whole:
+        return RenditionRequest(whole[stem], (), fmt, locale, font_size)
     if stem == "booklet":
         ids = tuple(dict.fromkeys(i for i in params.get("ids", "").split(",") if i))
         if not ids:
             raise InvalidInput("A booklet needs ?ids=<service id>,<service id>...", field="ids")
         return RenditionRequest("services", ids, fmt, locale, font_size)
-    raise InvalidInput("Ask for /renditions/local-offer.<format> or /renditions/booklet.<format>.",
-                       field="name")
+    raise InvalidInput("Ask for /renditions/local-offer.<format>, /renditions/you-said-we-did."
+                       "<format> or /renditions/booklet.<format>.", field="name")
 
 
 def _response(rendition: Rendition, request: Request) -> Response:

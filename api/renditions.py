@@ -28,6 +28,11 @@ from services.store import Store
 from services.translations import ContentCatalogues, localize_document
 
 RETRY_AFTER_SECONDS = 5
+# Subjects that are one document with no id, and the file name their download route uses.
+WHOLE_DOCUMENTS = {
+    subjects.SubjectType.local_offer: "local-offer",
+    subjects.SubjectType.you_said_we_did: "you-said-we-did",
+}
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,8 @@ class Request:
         if self.subject_type == subjects.SubjectType.services:
             query["ids"] = ",".join(self.ids)
             base = "/renditions/booklet"
-        elif self.subject_type == subjects.SubjectType.local_offer:
-            base = "/renditions/local-offer"
+        elif self.subject_type in WHOLE_DOCUMENTS:
+            base = f"/renditions/{WHOLE_DOCUMENTS[self.subject_type]}"
         else:
             folder = {"service": "services", "page": "pages", "section": "sections"}
             base = f"/renditions/{folder[self.subject_type]}/{quote(self.ids[0], safe='')}"

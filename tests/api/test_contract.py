@@ -81,3 +81,19 @@ def test_every_module_has_a_docstring() -> None:
                if "versions" not in p.parts and p.stat().st_size
                and ast.get_docstring(ast.parse(p.read_text("utf-8"))) is None]
     assert not missing, missing
+
+
+def test_readme_documents_every_setting_and_target() -> None:
+    from dataclasses import fields
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    missing = [f.name for f in fields(Settings)
+               if f"`LOCAL_OFFER_{f.name.upper()}`" not in readme]
+    assert not missing, missing
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    targets = [line.split(":")[0] for line in makefile.splitlines() if "## " in line
+               and not line.startswith(("#", "\t"))]
+    assert targets and all(f"make {t}" in readme for t in targets if t != "help"), targets
+    first_screen = readme.splitlines()[:6]  # the two commands come first
+    assert first_screen[2] == "```sh"
+    assert first_screen[3].startswith("make run") and first_screen[4].startswith("make test")

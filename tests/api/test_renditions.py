@@ -165,3 +165,10 @@ async def test_past_the_queue_bound_the_answer_is_503(own_app, monkeypatch) -> N
     assert [r.status_code for r in await asyncio.gather(*pending)] == [200, 200]
     assert (await client.get(f"/renditions/services/{SERVICE}.plain_text?locale=es")
             ).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["local-offer", "you-said-we-did"])
+async def test_whole_documents_download(client: httpx.AsyncClient, name: str) -> None:
+    response = await client.get(f"/renditions/{name}.plain_text?locale=pl")
+    assert response.status_code == 200 and response.text.strip()
+    assert response.headers["content-disposition"].endswith('-pl.txt"')
