@@ -4,11 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LO := $(VENV)/bin/local-offer
 STAMP := $(VENV)/.installed
+PYBABEL := $(VENV)/bin/pybabel
 
-.PHONY: help install run test check schema bench clean
+.PHONY: help install run test check schema bench clean messages compile-messages
 
 help: ## list every target
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install the service and its test tools
+install: $(STAMP) compile-messages ## create .venv, install the service and its test tools, compile the catalogues
 
 run: install ## migrate, load the demo Local Offer if empty, serve on http://127.0.0.1:8000
 	$(LO) migrate
@@ -34,8 +35,18 @@ check: install ## ruff and mypy
 schema: install ## regenerate graphql/schema.graphql from the code
 	$(LO) schema
 
+messages: $(STAMP) ## extract interface strings to locales/messages.pot, update every messages.po, compile
+	$(PYBABEL) extract -F babel.cfg -o locales/messages.pot -w 100 --add-comments=TRANSLATORS: \
+		--project="Local Offer" --copyright-holder="Brackenford City Council" .
+	$(PYBABEL) update -D messages -i locales/messages.pot -d locales -w 100 --previous
+	$(MAKE) compile-messages
+
+compile-messages: $(STAMP) ## compile each locales/<lang>/LC_MESSAGES/messages.po to messages.mo
+	$(PYBABEL) compile -D messages -d locales --statistics
+
 bench: install ## benchmarks against a 10,000-service catalogue; figures into docs/performance.md
 	$(PY) bench/run.py
 
 clean: ## remove the virtualenv, the local database and caches
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	find locales -name "*.mo" -delete

@@ -20,10 +20,12 @@ from api.ratelimit import SlidingWindow
 from api.renditions import Renditions
 from api.schema import build_schema
 from api.settings import Settings
+from renderers import i18n
 from services import auth as staff_tokens
 from services import locales
 from services.database import make_engine
 from services.store import Store
+from services.translation_status import ContentTranslations
 from services.translations import ContentCatalogues
 
 log = logging.getLogger("local_offer")
@@ -34,12 +36,13 @@ class LocalOfferGraphQL(GraphQL[Context, None]):
 
     def __init__(
         self, store: Store, settings: Settings, *, renditions: Renditions | None = None,
-        **kwargs: Any
+        content: ContentTranslations | None = None, **kwargs: Any
     ) -> None:
         super().__init__(build_schema(settings), graphql_ide="graphiql", **kwargs)
         self.store = store
         self.settings = settings
         self.renditions = renditions
+        self.content = content
         self.rate_limiter = SlidingWindow(settings.public_mutations_per_minute)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
@@ -65,21 +68,27 @@ class LocalOfferGraphQL(GraphQL[Context, None]):
             principal=principal,
             rate_limiter=self.rate_limiter,
             renditions=self.renditions,
+            content=self.content,
         )
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    # Every published language must load: a missing compiled catalogue stops start-up here
+    # (naming the file and the command that builds it) instead of serving English silently.
+    i18n.require_catalogues(loc.code for loc in locales.SUPPORTED)
     if store is None:
         store = Store(make_engine(settings.database_url, echo=settings.sql_echo))
+    catalogues = ContentCatalogues()  # the one copy: GraphQL text and renditions share it
     renditions = Renditions(
         store,
-        ContentCatalogues(),
+        catalogues,
         concurrency=settings.render_concurrency,
         queue=settings.render_queue,
         cache_bytes=settings.render_cache_mb * 1024 * 1024,
     )
-    graphql = LocalOfferGraphQL(store, settings, renditions=renditions)
+    graphql = LocalOfferGraphQL(store, settings, renditions=renditions,
+                                content=ContentTranslations(store, catalogues))
 
     async def healthz(_: Request) -> JSONResponse:
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from api.settings import Settings
 from services.database import make_engine, upgrade
-from services.errors import CatalogueError
+from services.errors import CatalogueError, InvalidInput
 from services.seed import is_empty, load_catalogue, seed_demo
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "graphql" / "schema.graphql"
@@ -108,20 +108,60 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_translations(args: argparse.Namespace, settings: Settings) -> int:
-    """Export the catalogue's English text and merge it into every content catalogue."""
+    """update: export the catalogue's English text and merge it into every content catalogue.
+    add: start a language. check: every PO file compiles and keeps its placeholders."""
     from services.models import NEEDS_TAXONOMY, SECTIONS_TAXONOMY
     from services.store import Store
     from services.translations import export_and_update
 
+    if args.action == "add":
+        return add_language(args.code)
+    if args.action == "check":
+        return check_catalogues()
     engine = make_engine(settings.database_url)
     upgrade(engine)
     store = Store(engine)
     services = [s for s in store.get_services(store.all_service_ids()) if s is not None]
+    if not services and not store.pages():
+        # Updating from an empty database would drop every translation from the PO files.
+        raise InvalidInput(f"The catalogue at {settings.database_url} is empty: load it first "
+                           "(local-offer seed), or set LOCAL_OFFER_DATABASE_URL.")
     terms = store.terms(SECTIONS_TAXONOMY) + store.terms(NEEDS_TAXONOMY)
     results = export_and_update(services, store.pages(), terms, store.local_offer())
     for locale, (entries, fuzzy) in results.items():
         print(f"{locale}: {entries} entries, {fuzzy} marked fuzzy (English changed)")
     return 0
+
+
+def add_language(code: str | None) -> int:
+    """Make locales/<code>/LC_MESSAGES/messages.po and content.po from the templates."""
+    from services.translation_status import add_language as make_files
+
+    if not code:
+        raise InvalidInput("Name the language: local-offer translations add <code>, e.g. so.")
+    made = make_files(code)
+    for path in made:
+        print(f"Created {path}")
+    if not made:
+        print(f"{code} already has its catalogues; nothing to do.")
+        return 0
+    print("Next: translate every entry of messages.po (content.po can follow: untranslated "
+          "catalogue text is served in English), then `make messages` and `make test`. The "
+          "language is published from its messages.po: see docs/translating.md.")
+    return 0
+
+
+def check_catalogues() -> int:
+    """Babel's Catalog.check(), placeholders and a trial compile, for every PO file."""
+    from services.translation_status import check_catalogue
+    from services.translations import LOCALES_DIR
+
+    paths = sorted(LOCALES_DIR.glob("*/LC_MESSAGES/*.po"))
+    problems = [line for path in paths for line in check_catalogue(path)]
+    for line in problems:
+        print(line)
+    print(f"Checked {len(paths)} catalogues: {len(problems) or 'no'} problems.")
+    return 1 if problems else 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -142,9 +182,11 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("schema", help="write graphql/schema.graphql (--check: fail on drift)")
     c.add_argument("--check", action="store_true")
     c.set_defaults(fn=cmd_schema)
-    tr = sub.add_parser("translations", help="export the catalogue's text to locales/content.pot "
-                        "and update every content.po (changed English is marked fuzzy)")
-    tr.add_argument("action", choices=["update"])
+    tr = sub.add_parser("translations", help="update: export the catalogue's text to "
+                        "locales/content.pot and update every content.po (changed English is "
+                        "marked fuzzy); add CODE: start a language; check: test every PO file")
+    tr.add_argument("action", choices=["update", "add", "check"])
+    tr.add_argument("code", nargs="?", help="the language to add (add), e.g. so or ta")
     tr.set_defaults(fn=cmd_translations)
     t = sub.add_parser("token", help="create, list or revoke staff bearer tokens")
     t.add_argument("action", choices=["create", "list", "revoke"])

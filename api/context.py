@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
 
     from api.renditions import Renditions
+    from services.translation_status import ContentTranslations
 
 
 @dataclass
@@ -37,6 +38,9 @@ class Context:
     # Shared by every request to one app: counts public mutations per client address.
     rate_limiter: SlidingWindow = field(default_factory=lambda: SlidingWindow(0))
     renditions: Renditions | None = None
+    # Shared by every request to one app: the content catalogues (translations of catalogue
+    # text) and their status, read once at start-up (api.translation serves from them).
+    content: ContentTranslations | None = None
 
     @cached_property
     def corrections(self) -> DataLoader[str, list[Feedback]]:

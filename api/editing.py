@@ -1,5 +1,8 @@
-"""GraphQL for editors: create, update and archive services, organisations, locations and
-pages; reviews; the change log. Omitted input fields stay as they are; null clears a field."""
+"""GraphQL for editors: create, update and archive records; reviews; the change log.
+
+Records are services, organisations, locations and pages. Omitted input fields stay as they
+are; null clears a field.
+"""
 
 from __future__ import annotations
 

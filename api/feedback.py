@@ -1,5 +1,8 @@
-"""GraphQL for 'You said, we did': public comments and the published record, and the officer's
-moderation, responses and action tracking; corrections for editors."""
+"""GraphQL for 'You said, we did': comments, the published record, moderation and responses.
+
+Public: comments and the published record. Officer: moderation, responses, action tracking.
+Editors: corrections.
+"""
 
 from __future__ import annotations
 

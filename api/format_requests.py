@@ -1,5 +1,7 @@
-"""GraphQL for requests for information in a different way: the public request and its status,
-and the officer's queue, document production, notes and sending."""
+"""GraphQL for requests for another format: the family's request, the officer's work on it.
+
+Public: the request and its status. Officer: the queue, document production, notes, sending.
+"""
 
 from __future__ import annotations
 

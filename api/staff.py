@@ -1,5 +1,7 @@
-"""The staff side of the API assembled: who is calling, tokens and the audit trail (admin), the
-root Query and Mutation parts for requests, feedback and editing, and the document download."""
+"""The staff side of the API assembled: the root Query and Mutation parts, and downloads.
+
+Also who is calling, and (admin) tokens and the audit trail.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +17,9 @@ LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # msgids are written in English: English needs no catalogue
+COMPILE_COMMAND = "make compile-messages"  # what builds the .mo files (also run by make install)
+
+log = logging.getLogger(__name__)
 
 
 def N_(message: str) -> str:
@@ -23,19 +28,62 @@ def N_(message: str) -> str:
     return message
 
 
-@lru_cache(maxsize=64)
-def load_translations(locale: str) -> NullTranslations:
-    """The `messages` catalogue for a locale from `locales/<lang>/LC_MESSAGES/messages.mo`.
+class MissingCatalogue(RuntimeError):
+    """A language has no compiled `messages` catalogue. This is an error at start-up, never a
+    silent fallback to English: a page half in English with no `lang` saying so fails readers."""
 
-    English is the source language and needs none. A missing catalogue for another language falls
-    back to English (NullTranslations) for now; the translations task makes that an error.
-    """
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        names = ", ".join(str(p) for p in paths)
+        super().__init__(
+            f"No compiled interface catalogue: {names} "
+            f"{'is' if len(paths) == 1 else 'are'} missing. Run `{COMPILE_COMMAND}` "
+            f"(pybabel compile -D {DOMAIN} -d locales), or `make install`."
+        )
+
+
+def catalogue_file(locale: str, folder: Path | None = None) -> Path | None:
+    """The compiled `messages` catalogue a locale loads (`locales/<lang>/LC_MESSAGES/
+    messages.mo`), None for English (the msgids are English), MissingCatalogue if absent."""
+    folder = folder or LOCALES_DIR
     parsed = parse_locale(locale)
     if parsed.language == SOURCE_LANGUAGE:
+        return None
+    # The most specific name first ("pa_Guru", then "pa").
+    for name in dict.fromkeys([str(parsed), parsed.language]):
+        path = folder / name / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if path.is_file():
+            return path
+    raise MissingCatalogue([folder / parsed.language / "LC_MESSAGES" / f"{DOMAIN}.mo"])
+
+
+@lru_cache(maxsize=64)
+def load_translations(locale: str) -> NullTranslations:
+    """The `messages` catalogue for a locale; English needs none. A language without a compiled
+    catalogue raises MissingCatalogue rather than quietly showing English."""
+    path = catalogue_file(locale)
+    if path is None:
         return NullTranslations()
-    # Babel tries the most specific name first ("pa_Guru", then "pa").
-    candidates = [str(parsed), parsed.language]
-    return Translations.load(str(LOCALES_DIR), candidates, domain=DOMAIN)
+    with path.open("rb") as handle:
+        return Translations(handle, domain=DOMAIN)
+
+
+def require_catalogues(locales: Iterable[str], folder: Path | None = None) -> None:
+    """Check at start-up that every locale's catalogue loads; one error names every missing
+    file. A catalogue older than its PO file is only warned about (translations not yet
+    compiled are still a working catalogue)."""
+    missing: list[Path] = []
+    for code in locales:
+        try:
+            path = catalogue_file(code, folder)
+        except MissingCatalogue as error:
+            missing += error.paths
+            continue
+        po = path.with_suffix(".po") if path else None
+        if path and po and po.is_file() and po.stat().st_mtime > path.stat().st_mtime:
+            log.warning("%s is older than %s: run `%s`.", path, po, COMPILE_COMMAND)
+    if missing:
+        raise MissingCatalogue(missing)
 
 
 def text_direction(locale: str | Locale) -> str:

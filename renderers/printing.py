@@ -15,9 +15,12 @@ from weasyprint.document import Document as LaidOutDocument
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from renderers import actual_text
 from renderers.layout import CSS_DIR, STATIC_DIR
 
 PDF_VARIANT = "pdf/ua-1"
+# Shaped scripts (Bengali, Gurmukhi, Urdu) carry their exact text: see renderers/actual_text.py.
+actual_text.install()
 
 
 class ForbiddenURL(ValueError):
@@ -97,9 +100,10 @@ def page_number_css(template: str, *, size_pt: int | None = None) -> str:
             pieces.append("counter(pages)")
         elif part:
             pieces.append('"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"')
-    size = f"font-size: {size_pt}pt; font-weight: 700; " if size_pt else ""
-    return ("@page { @bottom-center { content: " + " ".join(pieces) + "; "
-            f"{size}font-family: \"Atkinson Hyperlegible\", Arial, sans-serif; }} }}\n")
+    size = f"font-size: {size_pt}pt; font-weight: 700;" if size_pt else ""
+    # No font-family: the margin box inherits the root's, which base.css sets per language, so
+    # "صفحة 1 من 3" is set in the shipped Naskh (a fixed Latin stack fell back to system fonts).
+    return "@page { @bottom-center { content: " + " ".join(pieces) + f"; {size} }} }}\n"
 
 
 # -- tagging -------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-"""Staff editing of services, organisations, locations and information pages: every field
-checked before anything is written, one transaction, a change log, a catalogue version bump.
+"""Staff editing of services, organisations, locations and information pages.
+
+Every field is checked before anything is written; one transaction; a change log; a catalogue
+version bump.
 
 Inputs are dicts of the fields the editor sent (snake_case; a missing key means unchanged).
 Errors name fields in the API's camelCase. Archiving a service sets its status (it leaves

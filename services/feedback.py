@@ -1,5 +1,8 @@
-"""'You said, we did' (SEND Regulations 2014 reg. 56): comments held for moderation, published
-with the council's response and what it is doing about them; corrections reach editors."""
+"""'You said, we did' (SEND Regulations 2014 reg. 56): comments, moderation and responses.
+
+Comments are held for moderation and published with the council's response and what it is
+doing about them; corrections to a service reach editors on its record.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +18,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
 from services import audit, personal_data, subjects
-from services.auth import Principal
+from services.auth import OFFICER, Principal
 from services.changes import bump_catalogue_version
 from services.documents import Document, PageRecord
-from services.errors import InvalidInput, NotFound
+from services.errors import Forbidden, InvalidInput, NotFound
 from services.models import Feedback, LocalOffer, Page, utcnow
 from services.validation import Problems
 
@@ -265,6 +268,8 @@ def respond(
     p.raise_if_any()
     with personal_data.session(engine, "a comment") as session:
         row = _get(session, reference)
+        if row.kind != FeedbackKind.correction and not by.has_role(OFFICER):
+            raise Forbidden("Editors respond to corrections; officers respond to comments.")
         if row.status == FeedbackStatus.rejected:
             raise InvalidInput(f"Comment {row.reference} was rejected.", field="reference")
         if not (text or row.response):

@@ -1,5 +1,7 @@
-"""Requests for information in a different way: taking them, producing and sending the
-documents, the manual-work report, and purging contact details after closure."""
+"""Requests for information in a different way: taking, producing, sending and purging them.
+
+Also the manual-work report: formats no renderer makes, and documents to print and post.
+"""
 
 from __future__ import annotations
 

@@ -1,12 +1,22 @@
-"""The languages the Local Offer is published in: codes, names and writing direction."""
+"""The languages the Local Offer is published in: codes, names and writing direction.
+
+A language is published when it has an interface catalogue, `locales/<lang>/LC_MESSAGES/
+messages.po`: that file is the one place a language is declared. `local-offer translations add
+<code>` makes it (and the content catalogue) from the templates; see docs/translating.md.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from babel import Locale
 
 SOURCE_LOCALE = "en-GB"
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# The order languages are listed in after English: the most spoken languages in England after
+# English (2021 census). A language added later follows these, alphabetically.
+CENSUS_ORDER = ("pl", "ro", "pa", "ur", "pt", "es", "ar", "bn")
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,16 @@ def _describe(code: str) -> SupportedLocale:
     return SupportedLocale(code, english, native, "rtl" if rtl else "ltr")
 
 
-# English first, then the most spoken languages in England after English (2021 census).
-SUPPORTED: tuple[SupportedLocale, ...] = tuple(
-    _describe(c) for c in ("en-GB", "pl", "ro", "pa", "ur", "pt", "es", "ar", "bn")
-)
+def published_codes(folder: Path = LOCALES_DIR) -> tuple[str, ...]:
+    """English (the source), then every language with a `messages.po`, in census order."""
+    found = {path.parent.parent.name.replace("_", "-")
+             for path in folder.glob("*/LC_MESSAGES/messages.po")}
+    rank = {code: position for position, code in enumerate(CENSUS_ORDER)}
+    others = sorted(found - {SOURCE_LOCALE}, key=lambda code: (rank.get(code, len(rank)), code))
+    return (SOURCE_LOCALE, *others)
+
+
+SUPPORTED: tuple[SupportedLocale, ...] = tuple(_describe(c) for c in published_codes())
 BY_CODE = {loc.code: loc for loc in SUPPORTED}
 
 

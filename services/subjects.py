@@ -1,6 +1,8 @@
-"""What a request or a comment is about: the whole Local Offer, a section, a service, a page, a
-set of services or the 'You said, we did' record; checking it exists, naming it, and making it
-into a document."""
+"""What a request or a comment is about: checking it exists, naming it, making it a document.
+
+A subject is the whole Local Offer, a section, a service, an information page, a set of
+services, or the 'You said, we did' record.
+"""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +148,13 @@ def copy_row(row: Any, updates: dict[str, Any]) -> Any:
 def read_entries(path: Path) -> dict[str, Entry]:
     if not path.exists():
         return {}
+    stat = path.stat()
+    # Parsing a 300 kB PO file takes a while: an unchanged file is read once per process.
+    return dict(_read_entries(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=32)
+def _read_entries(path: Path, _mtime_ns: int, _size: int) -> dict[str, Entry]:
     with path.open("rb") as handle:
         catalog = read_po(handle)
     return {str(m.context): Entry(str(m.id), str(m.string or ""), m.fuzzy)

@@ -22,7 +22,7 @@ from renderer_factories import (
 )
 
 from renderers import REGISTRY, RenderOptions, printing
-from renderers.i18n import environment, load_translations
+from renderers.i18n import MissingCatalogue, environment, load_translations
 from renderers.markup import Block, parse
 from services.errors import InvalidInput
 
@@ -232,8 +232,11 @@ def test_jinja_environment_is_strict_and_escaping() -> None:
     assert env.undefined.__name__ == "StrictUndefined"
     assert "jinja2.ext.InternationalizationExtension" in env.extensions
     assert type(load_translations("en-GB")).__name__ == "NullTranslations"
-    # No catalogue yet for Polish: English for now (the translations task tightens this).
-    assert load_translations("pl").gettext("It is free.") == "It is free."
+    assert load_translations("pl").gettext("It is free.") == "Jest bezpłatna."
+    # A language without a compiled catalogue is an error, never English in disguise
+    # (tests/locales/test_locale_startup.py covers the start-up check).
+    with pytest.raises(MissingCatalogue):
+        load_translations("fr")
 
 
 def test_page_markup_is_parsed_not_trusted() -> None:

@@ -1,5 +1,7 @@
-"""Fixtures for staff work: a fresh copy of the demo Local Offer for every test (the tests change
-it), on SQLite and, when LOCAL_OFFER_TEST_DATABASE_URL is set, on PostgreSQL, plus staff tokens.
+"""Fixtures for staff work: a fresh demo Local Offer for every test, and staff tokens.
+
+Each test gets its own copy (the tests change it), on SQLite and, when
+LOCAL_OFFER_TEST_DATABASE_URL is set, on PostgreSQL.
 
 The demo is migrated and seeded once per backend into a template: SQLite copies the file,
 PostgreSQL makes a database from the template database (CREATE DATABASE ... TEMPLATE), so each

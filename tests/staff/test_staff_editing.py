@@ -1,5 +1,7 @@
-"""Editing over HTTP: all-or-nothing validation, the change log, search kept current, archiving,
-and the catalogue version that makes cached renditions stale."""
+"""Editing over HTTP: validation, change log, search, archiving and the catalogue version.
+
+Validation is all or nothing; the catalogue version is what makes cached renditions stale.
+"""
 
 from __future__ import annotations
 

@@ -219,6 +219,13 @@ async def test_moderation_errors(staff_client: httpx.AsyncClient, tokens: dict[s
         staff_client, RESPOND, {"reference": ref, "status": "PLANNED"}, token=officer
     )
     assert fields(first) == {"response"}  # the first response must say something
+    editor = await call(
+        staff_client,
+        RESPOND,
+        {"reference": ref, "status": "PLANNED", "response": "We will."},
+        token=tokens["editor"],
+    )
+    assert codes(editor) == ["FORBIDDEN"]  # editors answer corrections only
     await ok(staff_client, REJECT, {"reference": ref}, token=officer)
     again = await call(staff_client, PUBLISH, {"reference": ref}, token=officer)
     assert codes(again) == ["BAD_USER_INPUT"]

@@ -1,5 +1,8 @@
-"""Role checks, proved by walking the schema: every field is either public (listed here) or
-guarded by `staff_only`, and every guarded one answers FORBIDDEN without its role."""
+"""Role checks, proved by walking the schema.
+
+Every root field is either public (listed here) or guarded by `staff_only`, and every guarded
+field answers FORBIDDEN without its role.
+"""
 
 from __future__ import annotations
 
@@ -44,6 +47,8 @@ PUBLIC_ROOT_FIELDS = {
         "youSaidWeDid",
         "renderCollection",
         "localOfferRendition",
+        "locales",
+        "translationStatus",
     },
     "Mutation": {"requestAlternativeFormat", "submitFeedback"},
 }
