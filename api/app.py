@@ -72,14 +72,17 @@ class LocalOfferGraphQL(GraphQL[Context, None]):
         )
 
 
-def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Starlette:
+def create_app(settings: Settings | None = None, *, store: Store | None = None,
+               catalogues: ContentCatalogues | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     # Every published language must load: a missing compiled catalogue stops start-up here
     # (naming the file and the command that builds it) instead of serving English silently.
     i18n.require_catalogues(loc.code for loc in locales.SUPPORTED)
     if store is None:
         store = Store(make_engine(settings.database_url, echo=settings.sql_echo))
-    catalogues = ContentCatalogues()  # the one copy: GraphQL text and renditions share it
+    # One copy of the content catalogues (locales/*/content.po): GraphQL text and renditions
+    # share it, so both serve the same translation of a field.
+    catalogues = catalogues or ContentCatalogues()
     renditions = Renditions(
         store,
         catalogues,

@@ -17,7 +17,7 @@ from strawberry.types import Info
 from api import auth
 from api.context import Context
 from api.format_requests import run
-from api.pagination import encode_cursor, window
+from api.pagination import page_info, window
 from api.types import (
     DeliveryMode,
     Location,
@@ -241,12 +241,7 @@ class EditingQuery:
             services=[Service.from_model(r) for r in rows],
             total_count=total,
             overdue_count=overdue,
-            page_info=PageInfo(
-                has_next_page=offset + len(rows) < total,
-                has_previous_page=offset > 0,
-                start_cursor=encode_cursor(offset) if rows else None,
-                end_cursor=encode_cursor(offset + len(rows) - 1) if rows else None,
-            ),
+            page_info=page_info(offset, len(rows), total),
         )
 
     @strawberry.field(

@@ -17,7 +17,7 @@ from strawberry.types import Info
 from api import auth
 from api.context import Context
 from api.format_requests import Contact, Subject, SubjectType, rate_limit, run
-from api.pagination import encode_cursor, window
+from api.pagination import encode_cursor, page_info, window
 from api.types import PageInfo
 from services import feedback as feedback_
 from services import subjects
@@ -324,12 +324,7 @@ class FeedbackQuery:
         return FeedbackConnection(
             edges=edges,
             total_count=total,
-            page_info=PageInfo(
-                has_next_page=offset + len(edges) < total,
-                has_previous_page=offset > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+            page_info=page_info(offset, len(edges), total),
         )
 
     @strawberry.field(

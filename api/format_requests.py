@@ -15,7 +15,7 @@ from strawberry.types import Info
 
 from api import auth
 from api.context import Context
-from api.pagination import encode_cursor, window
+from api.pagination import encode_cursor, page_info, window
 from api.ratelimit import RateLimited
 from api.renditions import Request as RenditionRequest
 from api.types import PageInfo
@@ -451,12 +451,7 @@ class FormatRequestQuery:
         return FormatRequestConnection(
             edges=edges,
             total_count=total,
-            page_info=PageInfo(
-                has_next_page=offset + len(edges) < total,
-                has_previous_page=offset > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+            page_info=page_info(offset, len(edges), total),
         )
 
     @strawberry.field(

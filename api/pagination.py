@@ -1,9 +1,10 @@
-"""Offset cursors and page-size checks for the staff lists (Relay-style connections)."""
+"""Offset cursors, page-size checks and page info for every Relay-style list in the API."""
 
 from __future__ import annotations
 
 import base64
 
+from api.types import PageInfo
 from services.errors import InvalidInput
 
 CURSOR_PREFIX = "offset:"
@@ -27,8 +28,18 @@ def decode_cursor(cursor: str) -> int:
         raise InvalidInput("`after` is not a cursor from this API.", field="after") from error
 
 
-def window(first: int, after: str | None) -> tuple[int, int]:
+def window(first: int, after: str | None, max_page: int = MAX_PAGE) -> tuple[int, int]:
     """(offset, limit) for `first` items after a cursor."""
-    if not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"`first` must be between 1 and {MAX_PAGE}.", field="first")
+    if not 1 <= first <= max_page:
+        raise InvalidInput(f"`first` must be between 1 and {max_page}.", field="first")
     return (decode_cursor(after) + 1 if after else 0), first
+
+
+def page_info(offset: int, shown: int, total: int) -> PageInfo:
+    """Where a page of `shown` items starting at `offset` stands among `total`."""
+    return PageInfo(
+        has_next_page=offset + shown < total,
+        has_previous_page=offset > 0,
+        start_cursor=encode_cursor(offset) if shown else None,
+        end_cursor=encode_cursor(offset + shown - 1) if shown else None,
+    )

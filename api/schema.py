@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -16,7 +15,14 @@ from api.auth import staff_only
 from api.context import Context
 from api.errors import ErrorPolicy
 from api.limits import limits_extension
-from api.rendition_types import RenderFormat, Rendition, RenditionOptions, render
+from api.pagination import encode_cursor, page_info, window
+from api.rendition_types import (
+    FormatArgument,
+    LocaleArgument,
+    OptionsArgument,
+    Rendition,
+    render,
+)
 from api.settings import Settings
 from api.translation import localize
 from api.translation_status import TranslationQuery
@@ -24,7 +30,6 @@ from api.types import (
     EasyReadFinding,
     LocalOffer,
     Page,
-    PageInfo,
     Service,
     ServiceConnection,
     ServiceEdge,
@@ -40,26 +45,8 @@ from services.search import Near, ServiceQuery
 from services.store import TermCount
 from services.translations import TERM_FIELDS
 
-CURSOR_PREFIX = "offset:"
 MAX_COLLECTION = 100  # services in a booklet made from ids or a search
 MAX_DRAFT = 20_000  # characters of draft easy-read text checked at once
-
-
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"{CURSOR_PREFIX}{offset}".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if not text.startswith(CURSOR_PREFIX):
-            raise ValueError(text)
-        offset = int(text[len(CURSOR_PREFIX) :])
-        if offset < 0:
-            raise ValueError(text)
-        return offset
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidInput("`after` is not a cursor from this API.", field="after") from error
 
 
 def check_locale(locale: str | None, info: Info[Context, None]) -> str:
@@ -144,10 +131,7 @@ class Query(staff.Query, TranslationQuery):
         ] = None,
     ) -> ServiceConnection:
         check_locale(locale, info)
-        limit = info.context.settings.max_page_size
-        if not 1 <= first <= limit:
-            raise InvalidInput(f"`first` must be between 1 and {limit}.", field="first")
-        offset = decode_cursor(after) + 1 if after else 0
+        offset, first = window(first, after, info.context.settings.max_page_size)
         result = await run(
             info, info.context.store.search_services, to_query(filter), offset=offset, limit=first
         )
@@ -164,12 +148,7 @@ class Query(staff.Query, TranslationQuery):
         return ServiceConnection(
             edges=edges,
             total_count=result.total,
-            page_info=PageInfo(
-                has_next_page=offset + len(edges) < result.total,
-                has_previous_page=offset > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+            page_info=page_info(offset, len(edges), result.total),
         )
 
     @strawberry.field(description="One service by id; null with a NOT_FOUND error if unknown.")
@@ -270,18 +249,15 @@ class Query(staff.Query, TranslationQuery):
     async def render_collection(
         self,
         info: Info[Context, None],
-        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
-            description="The format to render.")],
+        format: FormatArgument,  # noqa: A002
         section: Annotated[strawberry.ID | None, strawberry.argument(
             description="Every service in this section and its children.")] = None,
         ids: Annotated[list[strawberry.ID] | None, strawberry.argument(
             description=f"These services, in this order (at most {MAX_COLLECTION}).")] = None,
         filter: Annotated[ServiceFilter | None, strawberry.argument(  # noqa: A002
             description="The services a search finds.")] = None,
-        locale: Annotated[str | None, strawberry.argument(
-            description="Language; default: the request's.")] = None,
-        options: Annotated[RenditionOptions | None, strawberry.argument(
-            description="Choices such as the large print size.")] = None,
+        locale: LocaleArgument = None,
+        options: OptionsArgument = None,
     ) -> Rendition:
         chosen = [name for name, value in (("section", section), ("ids", ids),
                                            ("filter", filter)) if value is not None]
@@ -325,12 +301,9 @@ class Query(staff.Query, TranslationQuery):
     async def local_offer_rendition(
         self,
         info: Info[Context, None],
-        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
-            description="The format to render.")],
-        locale: Annotated[str | None, strawberry.argument(
-            description="Language; default: the request's.")] = None,
-        options: Annotated[RenditionOptions | None, strawberry.argument(
-            description="Choices such as the large print size.")] = None,
+        format: FormatArgument,  # noqa: A002
+        locale: LocaleArgument = None,
+        options: OptionsArgument = None,
     ) -> Rendition:
         return await render(info, "local_offer", (), format, locale, options)
 

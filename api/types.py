@@ -11,7 +11,13 @@ from strawberry.types import Info
 
 from api.auth import staff_only
 from api.context import Context
-from api.rendition_types import RenderFormat, Rendition, RenditionOptions, render
+from api.rendition_types import (
+    FormatArgument,
+    LocaleArgument,
+    OptionsArgument,
+    Rendition,
+    render,
+)
 from api.translation import TranslationInfo, date_text, localize, money_text
 from renderers import easy_read_check
 from services import models, reviews
@@ -384,12 +390,9 @@ class Service:
     async def rendition(
         self,
         info: Info[Context, None],
-        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
-            description="The format to render.")],
-        locale: Annotated[str | None, strawberry.argument(
-            description="Language; default: the request's.")] = None,
-        options: Annotated[RenditionOptions | None, strawberry.argument(
-            description="Choices such as the large print size.")] = None,
+        format: FormatArgument,  # noqa: A002
+        locale: LocaleArgument = None,
+        options: OptionsArgument = None,
     ) -> Rendition:
         return await render(info, "service", (self.row.id,), format, locale, options)
 
@@ -449,12 +452,9 @@ class Page:
     async def rendition(
         self,
         info: Info[Context, None],
-        format: Annotated[RenderFormat, strawberry.argument(  # type: ignore[valid-type]  # noqa: A002
-            description="The format to render.")],
-        locale: Annotated[str | None, strawberry.argument(
-            description="Language; default: the request's.")] = None,
-        options: Annotated[RenditionOptions | None, strawberry.argument(
-            description="Choices such as the large print size.")] = None,
+        format: FormatArgument,  # noqa: A002
+        locale: LocaleArgument = None,
+        options: OptionsArgument = None,
     ) -> Rendition:
         return await render(info, "page", (self.row.slug,), format, locale, options)
 
