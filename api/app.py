@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
-from api import auth, downloads, staff
+from api import auth, downloads, openreferral, staff
 from api.context import Context
 from api.loaders import Loaders
 from api.ratelimit import SlidingWindow
@@ -112,6 +112,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
             Route("/graphql", graphql, methods=["GET", "POST"]),
             *staff.routes(store),
             *downloads.routes(renditions),
+            *openreferral.routes(store),
         ]
     )
     app.state.store = store

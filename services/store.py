@@ -27,8 +27,10 @@ from services.models import (
     Page,
     SendProvisionAnswer,
     Service,
+    ServiceArea,
     ServiceAtLocation,
     ServiceStatus,
+    Taxonomy,
     TaxonomyTerm,
 )
 from services.search import KM_PER_DEGREE, ServiceQuery, fts5_query
@@ -135,6 +137,14 @@ class Store:
         )
         return self._grouped(stmt, ids, "service_id")
 
+    def service_areas_for_services(self, ids: Sequence[str]) -> list[list[ServiceArea]]:
+        stmt = (
+            select(ServiceArea)
+            .where(col(ServiceArea.service_id).in_(set(ids)))
+            .order_by(col(ServiceArea.id))
+        )
+        return self._grouped(stmt, ids, "service_id")
+
     def send_provision_for_services(self, ids: Sequence[str]) -> list[list[SendProvisionAnswer]]:
         stmt = (
             select(SendProvisionAnswer)
@@ -158,6 +168,21 @@ class Store:
         return self._grouped(stmt, ids, None)
 
     # -- taxonomy ------------------------------------------------------------------------
+
+    def taxonomies(self) -> list[Taxonomy]:
+        with self.session() as s:
+            return list(s.exec(select(Taxonomy).order_by(col(Taxonomy.id))).all())
+
+    def all_terms(self) -> list[TaxonomyTerm]:
+        """Every term of every taxonomy, each taxonomy in tree order."""
+        with self.session() as s:
+            return list(
+                s.exec(
+                    select(TaxonomyTerm).order_by(
+                        col(TaxonomyTerm.taxonomy_id), col(TaxonomyTerm.position)
+                    )
+                ).all()
+            )
 
     def terms(self, taxonomy_id: str) -> list[TaxonomyTerm]:
         with self.session() as s:
