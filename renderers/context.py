@@ -11,7 +11,13 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_currency
 
-from renderers.i18n import Catalogue, catalogue, same_language, text_direction
+from renderers.i18n import (
+    SOURCE_LANGUAGE,
+    Catalogue,
+    catalogue,
+    same_language,
+    text_direction,
+)
 from renderers.options import RenderOptions
 from services.documents import Document, PageRecord, ServiceRecord
 from services.models import TaxonomyTerm
@@ -85,7 +91,26 @@ class Context:
     def lang_of(self, record: ServiceRecord | PageRecord, field_name: str) -> Lang:
         """The language of one field of a record, when it is not the document's (an untranslated
         or stale field served in English)."""
-        tag = record.content_lang.get(field_name)
+        return self._lang(record.content_lang.get(field_name))
+
+    def term_lang(self, term: TaxonomyTerm, field_name: str = "name") -> Lang:
+        """The language of a section's or need's text, when not the document's."""
+        return self._lang(self.document.content_lang.get(f"term:{term.id}:{field_name}"))
+
+    def offer_lang(self, field_name: str) -> Lang:
+        """The language of the Local Offer's own text (title, description, ...)."""
+        offer_id = self.document.local_offer.id
+        return self._lang(self.document.content_lang.get(f"local_offer:{offer_id}:{field_name}"))
+
+    def title_lang(self) -> Lang:
+        return self._lang(self.document.content_lang.get("document:title"))
+
+    def source_lang(self) -> Lang:
+        """For catalogue text that is never translated (accessibility notes, providers' SEN
+        answers, price names): English, marked as such in any other language."""
+        return self._lang(SOURCE_LANGUAGE)
+
+    def _lang(self, tag: str | None) -> Lang:
         if not tag or same_language(tag, self.locale):
             return Lang()
         try:

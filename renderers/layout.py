@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from renderers import outline, sentences
-from renderers.context import Context
+from renderers.context import NO_LANG, Context, Lang
 from renderers.i18n import environment
 from renderers.pictograms import PICTOGRAMS, inline_svg
 
@@ -43,6 +43,7 @@ class PageInfo:
     offer_title: str
     council: str
     format_name: str
+    offer_title_lang: Lang = NO_LANG  # English when the Local Offer's title is untranslated
 
 
 def page_info(ctx: Context, *, styles: list[Markup], body_class: str, format_name: str = "",
@@ -54,6 +55,7 @@ def page_info(ctx: Context, *, styles: list[Markup], body_class: str, format_nam
         head_title=ctx.gettext("{title} - {site}", title=title, site=offer.title),
         description=offer.title, styles=tuple(styles), body_class=body_class,
         offer_title=offer.title, council=offer.council_name, format_name=format_name,
+        offer_title_lang=ctx.offer_lang("title"),
     )
 
 

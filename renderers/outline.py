@@ -194,7 +194,7 @@ def service_section(ctx: Context, record: ServiceRecord) -> Section:
         who.append(text(ages))
     if record.needs:
         who.append(text(ctx.gettext("It supports these needs:")))
-        who.append(Bullets(tuple(text(t.name) for t in record.needs)))
+        who.append(Bullets(tuple(text(t.name, ctx.term_lang(t)) for t in record.needs)))
     child(ctx.gettext("Who it is for"), "who", who)
 
     apply = field_paragraphs(ctx, record, "application_process", s.application_process)
@@ -210,12 +210,15 @@ def service_section(ctx: Context, record: ServiceRecord) -> Section:
         cost.append(text(ctx.gettext("It is free.")))
     if priced:
         items = []
+        english = ctx.source_lang()  # price names and notes are catalogue text, not translated
         for option in priced:
-            label = option.option or ctx.gettext("Cost")
-            value = ctx.money(option.amount or 0, option.currency)
+            label = (Span(option.option + ": ", english.lang, english.dir, strong=True)
+                     if option.option else Span(ctx.gettext("Cost") + ": ", strong=True))
+            spans = [label, Span(ctx.money(option.amount or 0, option.currency))]
             if option.amount_description:
-                value = f"{value} ({option.amount_description})"
-            items.append(labelled(label + ":", value))
+                spans += [Span(" ("), Span(option.amount_description, english.lang, english.dir),
+                          Span(")")]
+            items.append(Para(tuple(spans)))
         cost.append(Bullets(tuple(items)))
     cost += field_paragraphs(ctx, record, "fees_description", s.fees_description)
     child(ctx.gettext("Cost"), "cost", cost)
@@ -234,7 +237,8 @@ def service_section(ctx: Context, record: ServiceRecord) -> Section:
                           ((Span(": " + address),) if address else ())))
         if place.accessibility:
             where.append(text(ctx.gettext("Accessibility at {place}:", place=loc.name)))
-            where.append(Bullets(tuple(text(a.description) for a in place.accessibility)))
+            where.append(Bullets(tuple(text(a.description, ctx.source_lang())
+                                       for a in place.accessibility)))
     child(ctx.gettext("Where"), "where", where)
 
     if record.languages:
@@ -250,7 +254,7 @@ def service_section(ctx: Context, record: ServiceRecord) -> Section:
                 continue
             provision.children.append(Section(
                 text(ctx.gettext(question)), f"{own}-{answer.question.replace('_', '-')}",
-                [text(p, ctx.lang_of(record, f"send_provision.{answer.question}"))
+                [text(p, ctx.source_lang())  # providers' answers are not translated
                  for p in markup.paragraphs(answer.answer)]))
         if provision.children:
             section.children.append(provision)
@@ -300,7 +304,8 @@ def about_section(ctx: Context) -> Section:
                                    date=ctx.date(ctx.document.generated_on))))
     blocks.append(Para((Span(ctx.gettext("Ask for this in another format"), strong=True),)))
     if offer.different_format:
-        blocks += [text(p) for p in markup.paragraphs(offer.different_format)]
+        blocks += [text(p, ctx.offer_lang("different_format"))
+                   for p in markup.paragraphs(offer.different_format)]
     else:
         blocks.append(text(ctx.gettext(
             "You can ask for this information in easy read, large print, another language or "
@@ -324,9 +329,9 @@ def build(ctx: Context) -> Outline:
     elif document.kind == "page" and len(document.pages) == 1 and not document.services:
         root = page_section(ctx, document.pages[0])
     else:
-        root = Section(text(document.title), "top", role="document")
+        root = Section(text(document.title, ctx.title_lang()), "top", role="document")
         if document.kind == "local_offer" and document.local_offer.description:
-            root.blocks += [text(p, role="lead")
+            root.blocks += [text(p, ctx.offer_lang("description"), role="lead")
                             for p in markup.paragraphs(document.local_offer.description)]
         groups = ctx.groups()
         flat = len(groups) == 1 and groups[0].term is None
@@ -339,10 +344,12 @@ def build(ctx: Context) -> Outline:
                 continue
             name = group.term.name if group.term else None
             key = group.term.id if group.term else f"other-{number}"
-            holder = Section(text(group_title(ctx, name, bool(group.pages))),
+            title_lang = ctx.term_lang(group.term) if group.term else NO_LANG
+            holder = Section(text(group_title(ctx, name, bool(group.pages)), title_lang),
                              anchor("section", key), children=members, role="group")
             if group.term is not None and group.term.description:
-                holder.blocks.append(text(group.term.description, role="lead"))
+                holder.blocks.append(text(group.term.description,
+                                          ctx.term_lang(group.term, "description"), role="lead"))
             root.children.append(holder)
             contents.append(ContentsEntry.of(holder, tuple(ContentsEntry.of(m) for m in members)))
     root.children.append(about_section(ctx))

@@ -29,6 +29,7 @@ class Idea:
     items: tuple[tuple[Segment, ...], ...] = ()
     link: tuple[str, str] | None = None  # (text, href) written after the sentence
     items_lang: Lang = NO_LANG  # the items' own language, when they are catalogue text
+    item_langs: tuple[Lang, ...] = ()  # or each item's, when they differ (needs, prices)
 
     @property
     def text(self) -> str:
@@ -91,9 +92,11 @@ class Builder:
 
     def idea(self, picture: str, text: str, *, lang: Lang = NO_LANG,
              items: list[str] | None = None, items_lang: Lang = NO_LANG,
+             item_langs: list[Lang] | None = None,
              link: tuple[str, str] | None = None) -> Idea:
         return Idea(picture, self.segments(text), lang.lang, lang.dir,
-                    tuple(self.segments(i) for i in items or []), link, items_lang)
+                    tuple(self.segments(i) for i in items or []), link, items_lang,
+                    tuple(item_langs or ()))
 
     def staff_lines(self, record: ServiceRecord | PageRecord, text: str) -> list[Idea]:
         lang = self.ctx.lang_of(record, "easy_read_description")
@@ -129,15 +132,19 @@ class Builder:
                 "This is for children and young people up to age {max}.", high, max=high)))
         if record.needs:
             ideas.append(self.idea("needs", ctx.gettext("It can help with:"),
-                                   items=[t.name for t in record.needs]))
+                                   items=[t.name for t in record.needs],
+                                   item_langs=[ctx.term_lang(t) for t in record.needs]))
 
         if record.is_free:
             ideas.append(self.idea("free", ctx.gettext("It is free.")))
         else:
+            paid = [c for c in record.cost_options if c.amount]
             prices = [f"{c.option}: {ctx.money(c.amount or 0, c.currency)}" if c.option
-                      else ctx.money(c.amount or 0, c.currency)
-                      for c in record.cost_options if c.amount]
-            ideas.append(self.idea("cost", ctx.gettext("It costs money."), items=prices))
+                      else ctx.money(c.amount or 0, c.currency) for c in paid]
+            # A price's name is catalogue text that is not translated: English, marked so.
+            ideas.append(self.idea("cost", ctx.gettext("It costs money."), items=prices,
+                                   item_langs=[ctx.source_lang() if c.option else NO_LANG
+                                               for c in paid]))
 
         if s.referral_route in REFERRAL:
             picture, sentence = REFERRAL[s.referral_route]
@@ -158,7 +165,8 @@ class Builder:
                                    items=[address] if address else []))
             if place.accessibility:
                 ideas.append(self.idea("access", ctx.gettext("This place has:"),
-                                       items=[a.description for a in place.accessibility]))
+                                       items=[a.description for a in place.accessibility],
+                                       items_lang=ctx.source_lang()))
         if s.schedule_description:
             parts = [p for p in _SCHEDULE_PARTS.split(s.schedule_description) if p.strip()]
             ideas.append(self.idea("time", ctx.gettext("When it is open:"), items=parts,
@@ -227,7 +235,8 @@ class Builder:
         elif document.kind == "page" and len(document.pages) == 1 and not document.services:
             root = self.page(document.pages[0])
         else:
-            root = EasySection(document.title, "top", role="document")
+            root = EasySection(document.title, "top", role="document",
+                               title_lang=ctx.title_lang())
             groups = ctx.groups()
             flat = len(groups) == 1 and groups[0].term is None
             for number, group in enumerate(groups, start=1):
@@ -244,7 +253,8 @@ class Builder:
                              else ctx.gettext("Other services"))
                     key = f"other-{number}"
                 holder = EasySection(title, anchor("section", key), children=members,
-                                     role="group")
+                                     role="group", title_lang=ctx.term_lang(group.term)
+                                     if group.term is not None else NO_LANG)
                 root.children.append(holder)
                 contents.append(entry(holder, tuple(entry(m) for m in members)))
         root.children.append(self.about())

@@ -63,7 +63,11 @@ DocumentKind = Literal["service", "page", "booklet", "local_offer"]
 @dataclass(frozen=True)
 class Document:
     """One thing to render: a service, an information page, a booklet of services, or the
-    whole Local Offer. `sections` orders and titles a booklet's contents."""
+    whole Local Offer. `sections` orders and titles a booklet's contents.
+
+    `content_lang` does for the text outside the records what their own `content_lang` does:
+    it maps `term:<id>:<field>`, `local_offer:<id>:<field>` and `document:title` to the
+    language the text is actually in, where that differs from the document's locale."""
 
     kind: DocumentKind
     title: str
@@ -72,6 +76,7 @@ class Document:
     pages: list[PageRecord] = field(default_factory=list)
     sections: list[TaxonomyTerm] = field(default_factory=list)
     generated_on: dt.date = field(default_factory=dt.date.today)
+    content_lang: dict[str, str] = field(default_factory=dict)
 
     @property
     def last_checked(self) -> dt.date | None:

@@ -188,8 +188,13 @@ def check_catalogue(path: Path) -> list[str]:
     for message in catalog:
         if not message.id or not message.string:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = [str(i) for i in (message.id if isinstance(message.id, tuple | list)
+                                else (message.id,))]
+        strings = [str(s) for s in (message.string if isinstance(message.string, tuple | list)
+                                    else (message.string,))]
+        if len(strings) > 1 and not all(strings):
+            # Compiled as it is, gettext would print an empty sentence for those numbers.
+            problems.append(f"{path}: {ids[0]!r}: some plural forms are empty")
         # Each form must use exactly the values of the English singular or plural: a missing
         # one drops information (an age, a date), an unknown one breaks the sentence.
         english = [placeholders(i) for i in ids]

@@ -223,33 +223,59 @@ def update_catalogue(path: Path, locale: str, pot: Catalog) -> tuple[int, int]:
 
 def localize_document(document: Document, catalogues: ContentCatalogues, locale: str) -> Document:
     """The document with every record's text in `locale`, English where no current
-    translation exists (each such field is named in the record's `content_lang`)."""
+    translation exists (each such field is named in the record's `content_lang`, and for
+    sections, needs, the Local Offer and the title in the document's own `content_lang`)."""
     if is_source(locale):
         return document
+    title = _served_title(document, catalogues, locale)
     return dataclasses.replace(
         document,
-        title=_localized_title(document, catalogues, locale),
+        title=title.text,
         local_offer=catalogues.local_offer(document.local_offer, locale),
         services=[catalogues.service(r, locale) for r in document.services],
         pages=[catalogues.page(p, locale) for p in document.pages],
         sections=[catalogues.term(t, locale) for t in document.sections],
+        content_lang=_outside_records(document, catalogues, locale, title),
     )
 
 
-def _localized_title(document: Document, catalogues: ContentCatalogues, locale: str) -> str:
+def _served_title(document: Document, catalogues: ContentCatalogues, locale: str) -> Served:
     """The title follows its record: a service's name, a page's title, a section's name."""
     if document.kind == "service" and len(document.services) == 1:
         service = document.services[0].service
-        return catalogues.serve(locale, key("service", service.id, "name"), service.name).text
+        return catalogues.serve(locale, key("service", service.id, "name"), service.name)
     if document.kind == "page" and len(document.pages) == 1:
         page = document.pages[0].page
-        return catalogues.serve(locale, key("page", page.slug, "title"), page.title).text
-    if document.kind == "local_offer":
-        return catalogues.local_offer(document.local_offer, locale).title
+        return catalogues.serve(locale, key("page", page.slug, "title"), page.title)
+    offer = document.local_offer
+    if document.kind == "local_offer" and offer.title:
+        return catalogues.serve(locale, key("local_offer", offer.id, "title"), offer.title)
     section = next((t for t in document.sections if t.name == document.title), None)
     if section is not None:
-        return catalogues.term(section, locale).name
-    return document.title
+        return catalogues.serve(locale, key("term", section.id, "name"), section.name)
+    # Any other title ("Services you asked about") was written in English.
+    return Served(document.title, SOURCE_LANGUAGE, Status.missing)
+
+
+def _outside_records(document: Document, catalogues: ContentCatalogues, locale: str,
+                     title: Served) -> dict[str, str]:
+    """Where the text of the title, the terms and the Local Offer is served in English."""
+    languages: dict[str, str] = {}
+    if title.language != locale:
+        languages["document:title"] = title.language
+    terms = {t.id: t for t in document.sections}
+    for record in document.services:
+        terms.update({t.id: t for t in (*record.sections, *record.needs,
+                                        *record.delivery_modes)})
+    terms.update({p.section.id: p.section for p in document.pages if p.section})
+    rows: list[tuple[str, Any, str | int, tuple[str, ...]]] = [
+        ("term", term, term.id, TERM_FIELDS) for term in terms.values()]
+    rows.append(("local_offer", document.local_offer, document.local_offer.id,
+                 LOCAL_OFFER_FIELDS))
+    for kind, row, record_id, fields in rows:
+        _, fallbacks = catalogues._localize(row, kind, record_id, fields, locale)
+        languages.update({key(kind, record_id, f): lang for f, lang in fallbacks.items()})
+    return languages
 
 
 def export_and_update(services: Iterable[Service], pages: Iterable[Page],
