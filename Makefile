@@ -35,16 +35,19 @@ check: install ## ruff and mypy
 schema: install ## regenerate graphql/schema.graphql from the code
 	$(LO) schema
 
-messages: $(STAMP) ## extract interface strings to locales/messages.pot, update every messages.po, compile
+messages: $(STAMP) ## update interface catalogues (extract, update, compile) and content catalogues (changed English marked fuzzy)
 	$(PYBABEL) extract -F babel.cfg -o locales/messages.pot -w 100 --add-comments=TRANSLATORS: \
 		--project="Local Offer" --copyright-holder="Brackenford City Council" .
 	$(PYBABEL) update -D messages -i locales/messages.pot -d locales -w 100 --previous
 	$(MAKE) compile-messages
+	$(LO) migrate
+	$(LO) seed
+	$(LO) translations update
 
 compile-messages: $(STAMP) ## compile each locales/<lang>/LC_MESSAGES/messages.po to messages.mo
 	$(PYBABEL) compile -D messages -d locales --statistics
 
-bench: install ## benchmarks against a 10,000-service catalogue; figures into docs/performance.md
+bench: install ## benchmarks on a 10,000-service catalogue; writes bench/results/latest.md (see docs/performance.md)
 	$(PY) bench/run.py
 
 clean: ## remove the virtualenv, the local database and caches
