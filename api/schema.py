@@ -24,7 +24,6 @@ from api.rendition_types import (
     render,
 )
 from api.settings import Settings
-from api.translation import localize
 from api.translation_status import TranslationQuery
 from api.types import (
     EasyReadFinding,
@@ -43,7 +42,6 @@ from services.errors import InvalidInput, NotFound
 from services.models import NEEDS_TAXONOMY, SECTIONS_TAXONOMY
 from services.search import Near, ServiceQuery
 from services.store import TermCount
-from services.translations import TERM_FIELDS
 
 MAX_COLLECTION = 100  # services in a booklet made from ids or a search
 MAX_DRAFT = 20_000  # characters of draft easy-read text checked at once
@@ -87,20 +85,9 @@ async def run(info: Info[Context, None], fn: Callable[..., Any], *args: Any, **k
     return await to_thread.run_sync(lambda: fn(*args, **kw))
 
 
-def term_with_count(count: TermCount, context: Context) -> TermWithCount:
-    text = localize(context, count.term, "term", count.term.id, TERM_FIELDS)
-    return TermWithCount(
-        id=strawberry.ID(count.term.id),
-        name=text.row.name,
-        description=text.row.description,
-        service_count=count.service_count,
-        children=[],
-        translation=text.translation,
-    )
-
-
 def tree(counts: list[TermCount], context: Context) -> list[TermWithCount]:
-    nodes = {c.term.id: term_with_count(c, context) for c in counts}
+    nodes = {c.term.id: TermWithCount.with_count(c.term, c.service_count, context)
+             for c in counts}
     roots = []
     for c in counts:
         if c.term.parent_id and c.term.parent_id in nodes:

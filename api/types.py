@@ -121,18 +121,19 @@ class TaxonomyTerm:
 
 
 @strawberry.type(description="A term with the number of services in it, and its children.")
-class TermWithCount:
-    id: strawberry.ID = strawberry.field(description="Stable identifier, also used in filters.")
-    name: str = strawberry.field(description="The term's name.")
-    description: str = strawberry.field(description="What the term covers.")
+class TermWithCount(TaxonomyTerm):
     service_count: int = strawberry.field(
         description="Public services in this term or any of its children."
     )
     children: list[TermWithCount] = strawberry.field(description="Narrower terms, in order.")
-    translation: TranslationInfo = strawberry.field(
-        description="The language each text field is really served in: the locale asked for, "
-        "or English where there is no current translation (missing or stale)."
-    )
+
+    @classmethod
+    def with_count(cls, row: models.TaxonomyTerm, service_count: int,
+                   context: Context) -> TermWithCount:
+        term = TaxonomyTerm.from_model(row, context)
+        return cls(id=term.id, name=term.name, description=term.description,
+                   parent_id=term.parent_id, translation=term.translation,
+                   service_count=service_count, children=[])
 
 
 @strawberry.type(description="A place where services are delivered (HSDS location). Names, "
