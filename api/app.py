@@ -15,6 +15,7 @@ from strawberry.asgi import GraphQL
 
 from api import auth, downloads, openreferral, staff
 from api.context import Context
+from api.errors import classify
 from api.loaders import Loaders
 from api.ratelimit import SlidingWindow
 from api.renditions import Renditions
@@ -44,6 +45,13 @@ class LocalOfferGraphQL(GraphQL[Context, None]):
         self.renditions = renditions
         self.content = content
         self.rate_limiter = SlidingWindow(settings.public_mutations_per_minute)
+
+    async def process_result(self, request: Request, result: Any) -> Any:  # type: ignore[override]
+        # Parse errors skip the schema's extensions; give them a code like every other error.
+        if result.errors:
+            result.errors = [classify(e) if not (e.extensions or {}).get("code") else e
+                             for e in result.errors]
+        return await super().process_result(request, result)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         locale = locales.negotiate(
@@ -75,6 +83,9 @@ class LocalOfferGraphQL(GraphQL[Context, None]):
 def create_app(settings: Settings | None = None, *, store: Store | None = None,
                catalogues: ContentCatalogues | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    if settings.default_locale not in locales.BY_CODE:
+        raise ValueError(f"LOCAL_OFFER_DEFAULT_LOCALE={settings.default_locale!r} is not a "
+                         f"published locale: choose one of {', '.join(locales.BY_CODE)}.")
     # Every published language must load: a missing compiled catalogue stops start-up here
     # (naming the file and the command that builds it) instead of serving English silently.
     i18n.require_catalogues(loc.code for loc in locales.SUPPORTED)
@@ -111,7 +122,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             *staff.routes(store),
-            *downloads.routes(renditions),
+            *downloads.routes(renditions, settings.default_locale),
             *openreferral.routes(store),
         ]
     )

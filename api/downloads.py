@@ -15,6 +15,7 @@ from services.errors import Busy, CatalogueError, InvalidInput
 
 log = logging.getLogger("local_offer.downloads")
 
+MAX_BOOKLET_IDS = 100  # as renderCollection(ids:) allows
 ROUTES = {  # path prefix -> subject type
     "services": "service",
     "pages": "page",
@@ -30,10 +31,10 @@ def _split(name: str) -> tuple[str, str]:
     return stem, fmt
 
 
-def _request(request: Request) -> RenditionRequest:
+def _request(request: Request, default_locale: str) -> RenditionRequest:
     params = request.query_params
     locale = params.get("locale") or locales.negotiate(
-        None, request.headers.get("accept-language"))
+        None, request.headers.get("accept-language"), default_locale)
     if locale not in locales.BY_CODE:
         raise InvalidInput(f"Unsupported locale {locale!r}. Supported: "
                            f"{', '.join(locales.BY_CODE)}.", field="locale")
@@ -55,8 +56,9 @@ def _request(request: Request) -> RenditionRequest:
         return RenditionRequest(whole[stem], (), fmt, locale, font_size)
     if stem == "booklet":
         ids = tuple(dict.fromkeys(i for i in params.get("ids", "").split(",") if i))
-        if not ids:
-            raise InvalidInput("A booklet needs ?ids=<service id>,<service id>...", field="ids")
+        if not 1 <= len(ids) <= MAX_BOOKLET_IDS:
+            raise InvalidInput(f"A booklet needs ?ids= with 1 to {MAX_BOOKLET_IDS} service ids, "
+                               "separated by commas.", field="ids")
         return RenditionRequest("services", ids, fmt, locale, font_size)
     raise InvalidInput("Ask for /renditions/local-offer.<format>, /renditions/you-said-we-did."
                        "<format> or /renditions/booklet.<format>.", field="name")
@@ -85,10 +87,10 @@ def _response(rendition: Rendition, request: Request) -> Response:
     return Response(rendition.content, media_type=media_type, headers=headers)
 
 
-def routes(renditions: Renditions) -> list[Route]:
+def routes(renditions: Renditions, default_locale: str) -> list[Route]:
     async def download(request: Request) -> Response:
         try:
-            rendition = await renditions.get(_request(request))
+            rendition = await renditions.get(_request(request, default_locale))
         except Busy as error:
             return JSONResponse({"error": error.code, "message": error.message}, status_code=503,
                                 headers={"Retry-After": str(error.retry_after)})

@@ -23,14 +23,27 @@ def classify(error: GraphQLError) -> GraphQLError:
         if original.field:
             extensions["field"] = original.field
         return GraphQLError(
-            original.message, nodes=error.nodes, path=error.path, extensions=extensions
+            original.message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions=extensions,
         )
-    if original is None:
-        # Parse and validation errors: the client's query is wrong, and the message says how.
-        code = (error.extensions or {}).get("code") or "GRAPHQL_VALIDATION_FAILED"
+    if original is None or error.path is None:
+        # Before execution (parse, validation, variable coercion): the client's request is
+        # wrong, and the message says how. Never logged: variables can hold contact details.
+        default = (
+            "BAD_USER_INPUT"
+            if error.message.startswith("Variable '$")
+            else "GRAPHQL_VALIDATION_FAILED"
+        )
+        code = (error.extensions or {}).get("code") or default
         return GraphQLError(
             error.message,
             nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
             path=error.path,
             extensions={**(error.extensions or {}), "code": code},
         )
@@ -38,6 +51,8 @@ def classify(error: GraphQLError) -> GraphQLError:
     return GraphQLError(
         MASKED_MESSAGE,
         nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
         path=error.path,
         extensions={"code": "INTERNAL_SERVER_ERROR"},
     )
@@ -48,7 +63,16 @@ def expand(error: GraphQLError) -> list[GraphQLError]:
     original = error.original_error
     if isinstance(original, InvalidFields):
         return [
-            classify(GraphQLError(e.message, nodes=error.nodes, path=error.path, original_error=e))
+            classify(
+                GraphQLError(
+                    e.message,
+                    nodes=error.nodes,
+                    source=error.source,
+                    positions=error.positions,
+                    path=error.path,
+                    original_error=e,
+                )
+            )
             for e in original.errors
         ]
     return [classify(error)]

@@ -16,7 +16,14 @@ from strawberry.types import Info
 
 from api import auth
 from api.context import Context
-from api.format_requests import Contact, Subject, SubjectType, rate_limit, run
+from api.format_requests import (
+    Contact,
+    Subject,
+    SubjectType,
+    check_subject_not_empty,
+    rate_limit,
+    run,
+)
 from api.pagination import encode_cursor, page_info, window
 from api.types import PageInfo
 from services import feedback as feedback_
@@ -98,6 +105,8 @@ class FeedbackSubjectInput:
     )
 
     def to_subject(self) -> tuple[str, str | None]:
+        check_subject_not_empty({"sectionId": self.section_id, "serviceId": self.service_id,
+                                 "pageSlug": self.page_slug})
         if self.section_id:
             return "section", str(self.section_id)
         if self.service_id:

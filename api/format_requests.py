@@ -114,6 +114,8 @@ class RequestSubjectInput:
     )
 
     def to_subject(self) -> tuple[str, tuple[str, ...]]:
+        check_subject_not_empty({"sectionId": self.section_id, "serviceId": self.service_id,
+                                 "pageSlug": self.page_slug, "serviceIds": self.service_ids})
         if self.section_id:
             return "section", (str(self.section_id),)
         if self.service_id:
@@ -127,6 +129,15 @@ class RequestSubjectInput:
         if self.local_offer is False or self.you_said_we_did is False:
             raise InvalidInput("A subject given as true or false must be true.", field="subject")
         return "local_offer", ()
+
+
+def check_subject_not_empty(given: dict[str, object]) -> None:
+    """@oneOf makes a subject name one thing; an empty one is a mistake, never "the whole
+    Local Offer"."""
+    for name, value in given.items():
+        if value is not strawberry.UNSET and value is not None and not value:
+            raise InvalidInput(f"subject.{name} is empty: name what you want, or leave it out.",
+                               field=f"subject.{name}")
 
 
 @strawberry.input(description="How to reach the person asking. Only staff ever see it.")

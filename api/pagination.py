@@ -9,6 +9,7 @@ from services.errors import InvalidInput
 
 CURSOR_PREFIX = "offset:"
 MAX_PAGE = 100
+MAX_OFFSET = 10_000_000  # far past any real list; bigger numbers overflow database integers
 
 
 def encode_cursor(offset: int) -> str:
@@ -21,7 +22,7 @@ def decode_cursor(cursor: str) -> int:
         if not text.startswith(CURSOR_PREFIX):
             raise ValueError(text)
         offset = int(text[len(CURSOR_PREFIX) :])
-        if offset < 0:
+        if not 0 <= offset <= MAX_OFFSET:
             raise ValueError(text)
         return offset
     except (ValueError, UnicodeDecodeError) as error:

@@ -139,6 +139,8 @@ class Mutation(FormatRequestMutation, FeedbackMutation, EditingMutation):
         return StaffToken.from_model(row)
 
 
+MAX_DOCUMENT_ID = 2**62
+
 def routes(store: Store) -> list[Route]:
     """Staff downloads of documents made for requests (officer token required)."""
 
@@ -153,6 +155,9 @@ def routes(store: Store) -> list[Route]:
                 },
                 status_code=403,
             )
+        if request.path_params["id"] > MAX_DOCUMENT_ID:  # no such row; and too big for SQL
+            return JSONResponse({"error": "NOT_FOUND", "message": "No such document."},
+                                status_code=404)
         try:
             doc = await run(
                 requests_.document_content,

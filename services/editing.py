@@ -379,7 +379,7 @@ def create_service(
     """A new service, assured today and due for review after the interval."""
     today = today or dt.date.today()
     p = Problems()
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         cleaned = _clean(p, SERVICE_RULES, values, creating=True)
         relations = _service_relations(session, p, values)
         service_id = p.text("id", values.get("id"), max_length=100)
@@ -404,11 +404,16 @@ def create_service(
     return row
 
 
+# Sessions here never autoflush: the cross-field checks query the database after the new values
+# are on the row, and an autoflush then would hit NOT NULL or foreign keys before the checks can
+# report every wrong field.
+
+
 def update_service(
     engine: Engine, service_id: str, values: Mapping[str, Any], *, by: Principal
 ) -> Service:
     p = Problems()
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.get(Service, service_id)
         if row is None:
             raise NotFound(f"No service has the id {service_id!r}.", field="id")
@@ -435,7 +440,7 @@ def archive_service(
     p.choice("status", status, ARCHIVED_STATUSES, required=True)
     cleaned_reason = p.text("reason", reason, max_length=500)
     p.raise_if_any()
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.get(Service, service_id)
         if row is None:
             raise NotFound(f"No service has the id {service_id!r}.", field="id")
@@ -461,7 +466,7 @@ def create_organization(
     cleaned = _clean(p, ORGANIZATION_RULES, values, creating=True)
     p.raise_if_any()
     row = Organization(id=_new_id("org", cleaned["name"]), **cleaned)
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         session.add(row)
         session.flush()
         _record(
@@ -482,7 +487,7 @@ def update_organization(
     p = Problems()
     cleaned = _clean(p, ORGANIZATION_RULES, values, creating=False)
     p.raise_if_any()
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.get(Organization, org_id)
         if row is None:
             raise NotFound(f"No organisation has the id {org_id!r}.", field="id")
@@ -501,7 +506,7 @@ def archive_organization(
     p = Problems()
     p.choice("status", status, ARCHIVED_STATUSES, required=True)
     p.raise_if_any()
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.get(Organization, org_id)
         if row is None:
             raise NotFound(f"No organisation has the id {org_id!r}.", field="id")
@@ -574,7 +579,7 @@ def create_location(engine: Engine, values: Mapping[str, Any], *, by: Principal)
     access = _accessibility(p, values)
     values.pop("accessibility", None)
     cleaned = _clean(p, LOCATION_RULES, values, creating=True)
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = Location(
             id=_new_id("loc", cleaned.get("name") or "location"),
             **{k: v for k, v in cleaned.items() if v is not None},
@@ -599,7 +604,7 @@ def update_location(
     access = _accessibility(p, values)
     values.pop("accessibility", None)
     cleaned = _clean(p, LOCATION_RULES, values, creating=False)
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.get(Location, location_id)
         if row is None:
             raise NotFound(f"No location has the id {location_id!r}.", field="id")
@@ -622,7 +627,7 @@ def _snapshot(row: SQLModel) -> str:
 
 def archive_location(engine: Engine, location_id: str, *, by: Principal) -> Location:
     """Services are no longer delivered there; the place's last values stay in the log."""
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.get(Location, location_id)
         if row is None:
             raise NotFound(f"No location has the id {location_id!r}.", field="id")
@@ -670,7 +675,7 @@ def create_page(
 ) -> Page:
     p = Problems()
     cleaned = _clean(p, PAGE_RULES, values, creating=True)
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = Page(
             id=cleaned.get("slug") or "",
             assured_date=today or dt.date.today(),
@@ -690,7 +695,7 @@ def create_page(
 def update_page(engine: Engine, slug: str, values: Mapping[str, Any], *, by: Principal) -> Page:
     p = Problems()
     cleaned = _clean(p, PAGE_RULES, values, creating=False)
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.exec(select(Page).where(col(Page.slug) == slug)).first()
         if row is None:
             raise NotFound(f"No information page has the slug {slug!r}.", field="slug")
@@ -708,7 +713,7 @@ def update_page(engine: Engine, slug: str, values: Mapping[str, Any], *, by: Pri
 
 def archive_page(engine: Engine, slug: str, *, by: Principal) -> Page:
     """Unpublish a page; its last values stay in the change log."""
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
         row = session.exec(select(Page).where(col(Page.slug) == slug)).first()
         if row is None:
             raise NotFound(f"No information page has the slug {slug!r}.", field="slug")

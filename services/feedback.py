@@ -381,10 +381,13 @@ def you_said_we_did_document(
     for theme in themes:
         lines.append(f"## {theme.name}")
         for c in theme.comments:
-            lines.append(f"You said (about {c.about}, {c.published_on:%d %B %Y}): {c.comment}")
+            # A comment is one paragraph: its own line breaks must not become headings or
+            # list items in the council's document.
+            comment = " ".join(c.comment.split())
+            lines.append(f"You said (about {c.about}, {c.published_on:%d %B %Y}): {comment}")
             if c.response:
                 status = ACTION_WORDS.get(c.action_status or "", "")
-                lines.append(f"We did: {c.response} {status}".strip())
+                lines.append(f"We did: {' '.join(c.response.split())} {status}".strip())
             else:
                 lines.append("We did: we are still looking at this.")
     if not themes:

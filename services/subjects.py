@@ -132,6 +132,9 @@ def document(store: Store, subject_type: str, ids: Sequence[str]) -> Document:
         return feedback.you_said_we_did_document(local_offer, themes)
     if subject_type == SubjectType.services:
         records = store.service_records(ids)
+        missing = sorted(set(ids) - {r.service.id for r in records})
+        if missing:
+            raise NotFound(f"No service has the id(s) {', '.join(missing[:5])}.", field="ids")
         return Document("booklet", "Services you asked about", local_offer, services=records)
     if subject_type == SubjectType.section:
         section_ids = store.expand_terms(SECTIONS_TAXONOMY, ids[:1], "subject.sectionId")

@@ -140,3 +140,35 @@ async def test_unexpected_errors_are_masked_and_logged(
     assert error["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
     assert "secret" not in str(result) and "RuntimeError" not in str(result)
     assert "secret" in caplog.text  # the operator can still see what happened
+
+
+async def test_huge_cursor_is_bad_user_input(client: httpx.AsyncClient) -> None:
+    import base64
+
+    cursor = base64.urlsafe_b64encode(b"offset:10000000000000000000000").decode()
+    result = await graphql(client, "query($a: String){ services(after: $a) { totalCount } }",
+                           {"a": cursor})
+    assert only_error(result)["extensions"] == {"code": "BAD_USER_INPUT", "field": "after"}
+
+
+async def test_wrong_variable_types_are_bad_input_and_never_logged(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    result = await graphql(client, "query($f: Int!){ services(first: $f) { totalCount } }",
+                           {"f": "jo.secret@example.com"})
+    assert only_error(result)["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "jo.secret" not in caplog.text  # variables can hold a family's contact details
+
+
+async def test_syntax_errors_have_a_code(client: httpx.AsyncClient) -> None:
+    error = only_error(await graphql(client, "{ services { totalCount "))
+    assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert error["locations"]
+
+
+def test_unpublished_default_locale_stops_start_up(demo_store) -> None:
+    from api.app import create_app
+    from api.settings import Settings
+
+    with pytest.raises(ValueError, match="fr"):
+        create_app(Settings(default_locale="fr"), store=demo_store)

@@ -172,3 +172,18 @@ async def test_whole_documents_download(client: httpx.AsyncClient, name: str) ->
     response = await client.get(f"/renditions/{name}.plain_text?locale=pl")
     assert response.status_code == 200 and response.text.strip()
     assert response.headers["content-disposition"].endswith('-pl.txt"')
+
+
+async def test_booklet_download_checks_its_ids(client: httpx.AsyncClient) -> None:
+    unknown = await client.get("/renditions/booklet.html?ids=nope,svc-a-hollins-park-primary")
+    assert unknown.status_code == 404 and "nope" in unknown.json()["message"]
+    too_many = ",".join(f"x{i}" for i in range(101))
+    assert (await client.get(f"/renditions/booklet.html?ids={too_many}")).status_code == 400
+
+
+async def test_downloads_follow_the_default_locale(demo_store) -> None:
+    app = create_app(Settings(default_locale="pl"), store=demo_store)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        response = await c.get(f"/renditions/services/{SERVICE}.plain_text")
+    assert response.headers["content-language"] == "pl"

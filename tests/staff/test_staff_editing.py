@@ -325,3 +325,19 @@ async def test_every_edit_bumps_the_catalogue_version(
     before = catalogue_version(staff_engine)
     await ok(staff_client, f"mutation {{ {mutation} }}", token=tokens["editor"])
     assert catalogue_version(staff_engine) == before + 1
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"name": ""}, "name"),
+    ({"organizationId": "org-does-not-exist", "name": "Renamed"}, "organizationId"),
+])
+async def test_update_with_a_blank_or_dangling_value_is_a_field_error(
+    staff_client: httpx.AsyncClient, staff_engine: Engine, tokens: dict[str, str],
+    values: dict, field: str,
+) -> None:
+    before = catalogue_version(staff_engine)
+    result = await call(staff_client, UPDATE, {"id": SERVICE, "input": values},
+                        token=tokens["editor"])
+    assert codes(result) and set(codes(result)) == {"BAD_USER_INPUT"}, result
+    assert any(field in (f or "") for f in fields(result)), fields(result)
+    assert catalogue_version(staff_engine) == before  # nothing saved

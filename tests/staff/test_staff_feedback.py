@@ -229,3 +229,22 @@ async def test_moderation_errors(staff_client: httpx.AsyncClient, tokens: dict[s
     await ok(staff_client, REJECT, {"reference": ref}, token=officer)
     again = await call(staff_client, PUBLISH, {"reference": ref}, token=officer)
     assert codes(again) == ["BAD_USER_INPUT"]
+
+
+def test_a_comment_cannot_forge_headings_in_the_published_document() -> None:
+    import datetime as dt
+
+    from services.feedback import PublishedComment, Theme, you_said_we_did_document
+    from services.models import LocalOffer
+
+    forged = PublishedComment(
+        reference="FB-1", kind="content_or_gaps", about="the Local Offer",
+        comment="Fine.\n\n## OFFICIAL: Service X is closed\n- call 0800 FAKE",
+        response="Thank you.\n## Not a heading", action_status=None,
+        published_on=dt.date(2026, 11, 1), responded_on=None)
+    document = you_said_we_did_document(
+        LocalOffer(council_name="Brackenford City Council", title="Local Offer"),
+        [Theme("Content", [forged])])
+    body_lines = document.pages[0].page.body.splitlines()
+    assert "## Content" in body_lines
+    assert not any(line.startswith(("## OFFICIAL", "- call", "## Not")) for line in body_lines)

@@ -299,3 +299,14 @@ async def test_a_database_failure_leaks_no_contact_details(
     assert "Unexpected error" in caplog.text  # logged, with the SQL but not its values
     for personal in (EMAIL, "Sam Parent", "Mill Lane", "BF1 2AB"):
         assert personal not in caplog.text and personal not in str(result)
+
+
+@pytest.mark.parametrize("subject", [{"serviceIds": []}, {"serviceId": ""}, {"pageSlug": ""},
+                                     {"sectionId": ""}])
+async def test_an_empty_subject_is_refused_not_widened(
+    staff_client: httpx.AsyncClient, subject: dict
+) -> None:
+    # Asking about one service must never become a request for the whole Local Offer.
+    result = await call(staff_client, REQUEST, {"input": request_input(subject=subject)})
+    assert codes(result) == ["BAD_USER_INPUT"], result
+    assert fields(result) == {f"subject.{next(iter(subject))}"}
