@@ -13,6 +13,7 @@ from api.renditions import Rendition as RenditionResult
 from api.renditions import Request
 from renderers import REGISTRY
 from services import locales
+from services.errors import InvalidInput
 
 # Derived from the registry: a new renderer module is a new format here, with no other change.
 RenderFormat = strawberry.enum(  # type: ignore[call-overload]
@@ -73,8 +74,6 @@ async def render(
     renditions = info.context.renditions
     assert renditions is not None, "create_app makes one Renditions per app"
     if locale is not None and locale not in locales.BY_CODE:
-        from services.errors import InvalidInput
-
         raise InvalidInput(
             f"Unsupported locale {locale!r}. Supported: {', '.join(locales.BY_CODE)}.",
             field="locale",
@@ -86,7 +85,12 @@ async def render(
         locale or info.context.locale,
         options.font_size_pt if options else None,
     )
-    result: RenditionResult = await renditions.get(request)
+    try:
+        result: RenditionResult = await renditions.get(request)
+    except InvalidInput as error:
+        if error.field == "font_size_pt":  # the renderer's name for the GraphQL option
+            raise InvalidInput(error.message, field="options.fontSizePt") from error
+        raise
     return Rendition(
         format=format,
         media_type=result.media_type,

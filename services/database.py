@@ -24,7 +24,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     parsed = make_url(url)
     # Database errors quote their SQL; without hide_parameters they would also quote the values,
     # and those can be a family's contact details, which must never reach a log.
-    kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": not echo}
+    kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}  # echo too: statements only
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
