@@ -29,9 +29,9 @@ from services.translations import ContentCatalogues, localize_document
 
 RETRY_AFTER_SECONDS = 5
 # Subjects that are one document with no id, and the file name their download route uses.
-WHOLE_DOCUMENTS = {
-    subjects.SubjectType.local_offer: "local-offer",
-    subjects.SubjectType.you_said_we_did: "you-said-we-did",
+WHOLE_DOCUMENTS: dict[str, str] = {
+    subjects.SubjectType.local_offer.value: "local-offer",
+    subjects.SubjectType.you_said_we_did.value: "you-said-we-did",
 }
 
 
