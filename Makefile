@@ -48,6 +48,9 @@ compile-messages: $(STAMP) ## compile each locales/<lang>/LC_MESSAGES/messages.p
 	$(PYBABEL) compile -D messages -d locales --statistics
 
 bench: install ## benchmarks on a 10,000-service catalogue; writes bench/results/latest.md (see docs/performance.md)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+		{ echo "make bench needs wrk (Debian package wrk)"; exit 1; }
 	$(PY) bench/run.py
 
 clean: ## remove the virtualenv, the local database and caches
