@@ -157,7 +157,11 @@ async def test_past_the_queue_bound_the_answer_is_503(own_app, monkeypatch) -> N
     # concurrency 1 + queue 1: two different documents in progress, the third is refused.
     pending = [asyncio.create_task(client.get(f"/renditions/services/{SERVICE}.plain_text"
                                               f"?locale={loc}")) for loc in ("pl", "ro")]
-    await asyncio.sleep(0.3)
+    for _ in range(200):  # wait until both are in progress, however slow the machine
+        if renditions.outstanding == 2:
+            break
+        await asyncio.sleep(0.05)
+    assert renditions.outstanding == 2
     refused = await client.get(f"/renditions/services/{SERVICE}.plain_text?locale=es")
     release.set()
     assert refused.status_code == 503
