@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -47,19 +48,20 @@ MAX_COLLECTION = 100  # services in a booklet made from ids or a search
 MAX_DRAFT = 20_000  # characters of draft easy-read text checked at once
 
 
-def check_locale(locale: str | None, info: Info[Context, None]) -> str:
-    """An explicit locale must be one we publish in; no locale means the negotiated one."""
+def check_locale(locale: str | None, info: Info[Context, None]) -> Context:
+    """The context to answer this root field in: the request's, or for an explicit locale
+    (which must be one we publish in) a copy in that locale, so other root fields of the same
+    request keep theirs."""
     if locale is None:
-        return info.context.locale
+        return info.context
     if locale not in locales.BY_CODE:
         supported = ", ".join(locales.BY_CODE)
         raise InvalidInput(
             f"Unsupported locale {locale!r}. Supported: {supported}.", field="locale"
         )
-    info.context.locale = locale
     if info.context.response is not None:
         info.context.response.headers["content-language"] = locale
-    return locale
+    return dataclasses.replace(info.context, locale=locale)
 
 
 def to_query(f: ServiceFilter | None) -> ServiceQuery:
@@ -117,7 +119,7 @@ class Query(staff.Query, TranslationQuery):
             str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
         ] = None,
     ) -> ServiceConnection:
-        check_locale(locale, info)
+        context = check_locale(locale, info)
         offset, first = window(first, after, info.context.settings.max_page_size)
         result = await run(
             info, info.context.store.search_services, to_query(filter), offset=offset, limit=first
@@ -127,7 +129,7 @@ class Query(staff.Query, TranslationQuery):
         edges = [
             ServiceEdge(
                 cursor=encode_cursor(offset + i),
-                node=Service.from_model(s, info.context),
+                node=Service.from_model(s, context),
                 distance_km=result.distances_km.get(s.id),
             )
             for i, s in enumerate(result.services)
@@ -147,11 +149,11 @@ class Query(staff.Query, TranslationQuery):
             str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
         ] = None,
     ) -> Service | None:
-        check_locale(locale, info)
+        context = check_locale(locale, info)
         row = await info.context.loaders.services.load(str(id))
         if row is None:
             raise NotFound(f"No service has the id {str(id)!r}.", field="id")
-        return Service.from_model(row, info.context)
+        return Service.from_model(row, context)
 
     @strawberry.field(description="The Local Offer sections as a tree, with service counts.")
     async def sections(
@@ -161,9 +163,9 @@ class Query(staff.Query, TranslationQuery):
             str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
         ] = None,
     ) -> list[TermWithCount]:
-        check_locale(locale, info)
+        context = check_locale(locale, info)
         counts = await run(info, info.context.store.term_counts, SECTIONS_TAXONOMY)
-        return tree(counts, info.context)
+        return tree(counts, context)
 
     @strawberry.field(
         description="The SEND needs as a tree (four broad areas and finer terms), "
@@ -176,8 +178,8 @@ class Query(staff.Query, TranslationQuery):
             str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
         ] = None,
     ) -> list[TermWithCount]:
-        check_locale(locale, info)
-        return tree(await run(info, info.context.store.term_counts, NEEDS_TAXONOMY), info.context)
+        context = check_locale(locale, info)
+        return tree(await run(info, info.context.store.term_counts, NEEDS_TAXONOMY), context)
 
     @strawberry.field(description="Information pages, optionally in some sections only.")
     async def pages(
@@ -191,10 +193,10 @@ class Query(staff.Query, TranslationQuery):
             str | None, strawberry.argument(description="Language to answer in.")
         ] = None,
     ) -> list[Page]:
-        check_locale(locale, info)
+        context = check_locale(locale, info)
         store = info.context.store
         ids = await run(info, store.expand_terms, SECTIONS_TAXONOMY, sections or [], "sections")
-        return [Page.from_model(p, info.context) for p in await run(info, store.pages, ids)]
+        return [Page.from_model(p, context) for p in await run(info, store.pages, ids)]
 
     @strawberry.field(description="One information page by slug; null with NOT_FOUND if unknown.")
     async def page(
@@ -205,11 +207,11 @@ class Query(staff.Query, TranslationQuery):
             str | None, strawberry.argument(description="Language to answer in.")
         ] = None,
     ) -> Page | None:
-        check_locale(locale, info)
+        context = check_locale(locale, info)
         row = await run(info, info.context.store.page_by_slug, slug)
         if row is None:
             raise NotFound(f"No information page has the slug {slug!r}.", field="slug")
-        return Page.from_model(row, info.context)
+        return Page.from_model(row, context)
 
     @strawberry.field(
         description="The council, how to contact it, how to get this information "
@@ -222,11 +224,11 @@ class Query(staff.Query, TranslationQuery):
             str | None, strawberry.argument(description="Language to answer in, e.g. 'pl' or 'ur'.")
         ] = None,
     ) -> LocalOffer:
-        check_locale(locale, info)
+        context = check_locale(locale, info)
         row = await run(info, info.context.store.local_offer)
         if row is None:
             raise NotFound("This Local Offer has not been set up yet.")
-        return LocalOffer.from_model(row, info.context)
+        return LocalOffer.from_model(row, context)
 
     @strawberry.field(
         description="A booklet of services with a contents list, as a document: name exactly "

@@ -225,6 +225,9 @@ def easy_read_findings(text: str, locale: str) -> list[EasyReadFinding]:
 )
 class Service:
     row: strawberry.Private[models.Service]
+    # The context this service was localized for: its children answer in the same language,
+    # even when another root field of the same request asked for another one.
+    localized_for: strawberry.Private[Context | None]
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
     name: str = strawberry.field(description="The service's name.")
     alternate_name: str | None = strawberry.field(description="Another name or short name.")
@@ -277,6 +280,7 @@ class Service:
         row = text.row
         return cls(
             row=original,
+            localized_for=context,
             id=strawberry.ID(row.id),
             name=row.name,
             alternate_name=row.alternate_name,
@@ -316,14 +320,14 @@ class Service:
     @strawberry.field(description="The Local Offer sections the service appears in.")
     async def sections(self, info: Info[Context, None]) -> list[TaxonomyTerm]:
         return [
-            TaxonomyTerm.from_model(t, info.context)
+            TaxonomyTerm.from_model(t, self.localized_for or info.context)
             for t in await info.context.loaders.sections.load(self.row.id)
         ]
 
     @strawberry.field(description="The SEND needs the service is for (empty: all needs).")
     async def needs(self, info: Info[Context, None]) -> list[TaxonomyTerm]:
         return [
-            TaxonomyTerm.from_model(t, info.context)
+            TaxonomyTerm.from_model(t, self.localized_for or info.context)
             for t in await info.context.loaders.needs.load(self.row.id)
         ]
 
@@ -335,7 +339,7 @@ class Service:
     @strawberry.field(description="Prices; empty when the service is free.")
     async def cost_options(self, info: Info[Context, None]) -> list[CostOption]:
         return [
-            CostOption.from_model(c, info.context)
+            CostOption.from_model(c, self.localized_for or info.context)
             for c in await info.context.loaders.cost_options.load(self.row.id)
         ]
 
@@ -384,7 +388,8 @@ class Service:
         extensions=staff_only(EDITOR),
     )
     def easy_read_report(self, info: Info[Context, None]) -> list[EasyReadFinding] | None:
-        return easy_read_findings(self.row.easy_read_description, info.context.locale)
+        return easy_read_findings(self.row.easy_read_description,
+                                  (self.localized_for or info.context).locale)
 
     @strawberry.field(description="This service as a document in a format and language: easy "
                                   "read, accessible HTML, plain text, PDF or large print.")
@@ -395,7 +400,8 @@ class Service:
         locale: LocaleArgument = None,
         options: OptionsArgument = None,
     ) -> Rendition:
-        return await render(info, "service", (self.row.id,), format, locale, options)
+        default = (self.localized_for or info.context).locale
+        return await render(info, "service", (self.row.id,), format, locale or default, options)
 
 
 @strawberry.type(
@@ -404,6 +410,7 @@ class Service:
 )
 class Page:
     row: strawberry.Private[models.Page]
+    localized_for: strawberry.Private[Context | None]  # as on Service
     id: strawberry.ID = strawberry.field(description="Stable identifier.")
     slug: str = strawberry.field(description="The page's address segment.")
     title: str = strawberry.field(description="The page's title.")
@@ -430,6 +437,7 @@ class Page:
         row = text.row
         return cls(
             row=original,
+            localized_for=context,
             id=strawberry.ID(row.id),
             slug=row.slug,
             title=row.title,
@@ -447,7 +455,7 @@ class Page:
         if not self.row.section_id:
             return None
         term = await info.context.loaders.terms.load(self.row.section_id)
-        return TaxonomyTerm.from_model(term, info.context) if term else None
+        return TaxonomyTerm.from_model(term, self.localized_for or info.context) if term else None
 
     @strawberry.field(description="This page as a document in a format and language.")
     async def rendition(
@@ -457,7 +465,8 @@ class Page:
         locale: LocaleArgument = None,
         options: OptionsArgument = None,
     ) -> Rendition:
-        return await render(info, "page", (self.row.slug,), format, locale, options)
+        default = (self.localized_for or info.context).locale
+        return await render(info, "page", (self.row.slug,), format, locale or default, options)
 
 
 @strawberry.type(description="The council publishing this Local Offer and how to reach it.")

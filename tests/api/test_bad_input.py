@@ -172,3 +172,16 @@ def test_unpublished_default_locale_stops_start_up(demo_store) -> None:
 
     with pytest.raises(ValueError, match="fr"):
         create_app(Settings(default_locale="fr"), store=demo_store)
+
+
+async def test_a_locale_applies_to_its_own_root_field_only(client: httpx.AsyncClient) -> None:
+    result = await graphql(client, """{
+      english: page(slug: "send-mediation") { title section { name } translation { locale } }
+      urdu: page(slug: "send-mediation", locale: "ur") { title section { name }
+                                                          translation { locale } }
+    }""")
+    assert "errors" not in result, result
+    english, urdu = result["data"]["english"], result["data"]["urdu"]
+    assert english["translation"]["locale"] == "en-GB" and urdu["translation"]["locale"] == "ur"
+    assert english["title"] != urdu["title"]
+    assert english["section"]["name"] != urdu["section"]["name"]

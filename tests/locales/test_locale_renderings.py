@@ -12,7 +12,7 @@ from typing import Any
 
 import pikepdf
 import pytest
-from conftest import AXE
+from browser_tools import AXE
 from locale_content import PAGE, SERVICE, SERVICE_TEXT, demo_catalogues
 from lxml import html as lxml_html
 from pdf_inspect import require

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import AXE
+from browser_tools import AXE
 from renderer_factories import make_booklet, make_document, make_page_record, make_service_record
 
 from renderers import REGISTRY, RenderOptions
