@@ -15,8 +15,8 @@ import strawberry
 from strawberry.types import Info
 
 from api import auth
+from api.blocking import run
 from api.context import Context
-from api.format_requests import run
 from api.pagination import page_info, window
 from api.types import (
     DeliveryMode,

@@ -15,6 +15,7 @@ from sqlmodel import Session
 from strawberry.types import Info
 
 from api import auth
+from api.blocking import run
 from api.context import Context
 from api.format_requests import (
     Contact,
@@ -22,7 +23,6 @@ from api.format_requests import (
     SubjectType,
     check_subject_not_empty,
     rate_limit,
-    run,
 )
 from api.pagination import encode_cursor, page_info, window
 from api.types import PageInfo

@@ -10,10 +10,10 @@ from enum import Enum
 from typing import Annotated
 
 import strawberry
-from anyio import to_thread
 from strawberry.types import Info
 
 from api import auth
+from api.blocking import run
 from api.context import Context
 from api.pagination import encode_cursor, page_info, window
 from api.ratelimit import RateLimited
@@ -357,11 +357,6 @@ class FormatRequestFilter:
 class ManualWorkItem:
     request: FormatRequest = strawberry.field(description="The request.")
     reason: str = strawberry.field(description="What has to be done by hand.")
-
-
-async def run(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-    """Run a blocking service call off the event loop."""
-    return await to_thread.run_sync(lambda: fn(*args, **kwargs))
 
 
 def client_address(info: Info[Context, None]) -> str:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import partial, wraps
 from typing import Any, TypeVar
 
-from anyio import to_thread
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from api.blocking import run
 from services import openreferral as oruk
 from services.changes import catalogue_version
 from services.errors import CatalogueError, InvalidInput, NotFound
@@ -303,10 +303,6 @@ def _json(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], A
     return endpoint
 
 
-async def _run(fn: Callable[[], T]) -> T:
-    return await to_thread.run_sync(fn)
-
-
 def routes(store: Store) -> list[Route]:
     async def info(_: Request) -> dict[str, str]:
         return oruk.api_info()
@@ -316,24 +312,24 @@ def routes(store: Store) -> list[Route]:
         wanted = service_filter(params)
         page_number, per_page = _paging(params)
         full = _flag(params, "full")
-        return await _run(partial(services_page, store, wanted, page_number, per_page, full))
+        return await run(partial(services_page, store, wanted, page_number, per_page, full))
 
     async def service(request: Request) -> dict[str, Any]:
-        return await _run(partial(one_service, store, request.path_params["id"]))
+        return await run(partial(one_service, store, request.path_params["id"]))
 
     async def taxonomies(request: Request) -> dict[str, Any]:
         page_number, per_page = _paging(request.query_params)
-        return await _run(partial(taxonomies_page, store, page_number, per_page))
+        return await run(partial(taxonomies_page, store, page_number, per_page))
 
     async def taxonomy(request: Request) -> dict[str, Any]:
-        return await _run(partial(one_taxonomy, store, request.path_params["id"]))
+        return await run(partial(one_taxonomy, store, request.path_params["id"]))
 
     async def taxonomy_terms(request: Request) -> dict[str, Any]:
         page_number, per_page = _paging(request.query_params)
-        return await _run(partial(terms_page, store, page_number, per_page))
+        return await run(partial(terms_page, store, page_number, per_page))
 
     async def taxonomy_term(request: Request) -> dict[str, Any]:
-        return await _run(partial(one_term, store, request.path_params["id"]))
+        return await run(partial(one_term, store, request.path_params["id"]))
 
     return [
         Route(f"{PREFIX}/", _json(info)),

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
-from anyio import to_thread
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import Info
 
 from api import staff
 from api.auth import staff_only
+from api.blocking import run
 from api.context import Context
 from api.errors import ErrorPolicy
 from api.limits import limits_extension
@@ -82,11 +81,6 @@ def to_query(f: ServiceFilter | None) -> ServiceQuery:
     )
 
 
-async def run(info: Info[Context, None], fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-    """Run a blocking store call off the event loop."""
-    return await to_thread.run_sync(lambda: fn(*args, **kw))
-
-
 def tree(counts: list[TermCount], context: Context) -> list[TermWithCount]:
     nodes = {c.term.id: TermWithCount.with_count(c.term, c.service_count, context)
              for c in counts}
@@ -122,7 +116,7 @@ class Query(staff.Query, TranslationQuery):
         context = check_locale(locale, info)
         offset, first = window(first, after, info.context.settings.max_page_size)
         result = await run(
-            info, info.context.store.search_services, to_query(filter), offset=offset, limit=first
+            info.context.store.search_services, to_query(filter), offset=offset, limit=first
         )
         for row in result.services:
             info.context.loaders.services.prime(row.id, row)
@@ -164,7 +158,7 @@ class Query(staff.Query, TranslationQuery):
         ] = None,
     ) -> list[TermWithCount]:
         context = check_locale(locale, info)
-        counts = await run(info, info.context.store.term_counts, SECTIONS_TAXONOMY)
+        counts = await run(info.context.store.term_counts, SECTIONS_TAXONOMY)
         return tree(counts, context)
 
     @strawberry.field(
@@ -179,7 +173,7 @@ class Query(staff.Query, TranslationQuery):
         ] = None,
     ) -> list[TermWithCount]:
         context = check_locale(locale, info)
-        return tree(await run(info, info.context.store.term_counts, NEEDS_TAXONOMY), context)
+        return tree(await run(info.context.store.term_counts, NEEDS_TAXONOMY), context)
 
     @strawberry.field(description="Information pages, optionally in some sections only.")
     async def pages(
@@ -195,8 +189,8 @@ class Query(staff.Query, TranslationQuery):
     ) -> list[Page]:
         context = check_locale(locale, info)
         store = info.context.store
-        ids = await run(info, store.expand_terms, SECTIONS_TAXONOMY, sections or [], "sections")
-        return [Page.from_model(p, context) for p in await run(info, store.pages, ids)]
+        ids = await run(store.expand_terms, SECTIONS_TAXONOMY, sections or [], "sections")
+        return [Page.from_model(p, context) for p in await run(store.pages, ids)]
 
     @strawberry.field(description="One information page by slug; null with NOT_FOUND if unknown.")
     async def page(
@@ -208,7 +202,7 @@ class Query(staff.Query, TranslationQuery):
         ] = None,
     ) -> Page | None:
         context = check_locale(locale, info)
-        row = await run(info, info.context.store.page_by_slug, slug)
+        row = await run(info.context.store.page_by_slug, slug)
         if row is None:
             raise NotFound(f"No information page has the slug {slug!r}.", field="slug")
         return Page.from_model(row, context)
@@ -225,7 +219,7 @@ class Query(staff.Query, TranslationQuery):
         ] = None,
     ) -> LocalOffer:
         context = check_locale(locale, info)
-        row = await run(info, info.context.store.local_offer)
+        row = await run(info.context.store.local_offer)
         if row is None:
             raise NotFound("This Local Offer has not been set up yet.")
         return LocalOffer.from_model(row, context)
@@ -263,7 +257,7 @@ class Query(staff.Query, TranslationQuery):
             if missing:
                 raise NotFound(f"No service has the id(s) {', '.join(missing)}.", field="ids")
             return await render(info, "services", wanted, format, locale, options)
-        result = await run(info, info.context.store.search_services, to_query(filter),
+        result = await run(info.context.store.search_services, to_query(filter),
                            offset=0, limit=MAX_COLLECTION)
         if not result.services:
             raise NotFound("The search finds no services to put in a booklet.", field="filter")

@@ -15,10 +15,11 @@ from starlette.routing import Route
 from strawberry.types import Info
 
 from api import auth
+from api.blocking import run
 from api.context import Context
 from api.editing import EditingMutation, EditingQuery
 from api.feedback import FeedbackMutation, FeedbackQuery
-from api.format_requests import DOCUMENTS_PATH, FormatRequestMutation, FormatRequestQuery, run
+from api.format_requests import DOCUMENTS_PATH, FormatRequestMutation, FormatRequestQuery
 from services import audit
 from services import auth as tokens
 from services import format_requests as requests_
